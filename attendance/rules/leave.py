@@ -75,7 +75,9 @@ def notice_ok(
     A late request is not refused outright: it goes ahead only with a manager's approval, and
     without it the day counts as absenteeism (旷工) — hence `needs_manager_approval`.
     """
-    if leave_start - requested_at >= required_notice(leave_type, config):
+    notice = required_notice(leave_type, config)
+    # No notice required (sick leave): fine even when filed after the shift began.
+    if not notice or leave_start - requested_at >= notice:
         return OK
     return Decision(
         allowed=False,
