@@ -27,7 +27,7 @@ class Schedule:
 
 @dataclass(frozen=True)
 class WorkCalendar:
-    """Which days are working days: Mon–Fri, minus holidays, plus adjusted working days (调休)."""
+    """Which days are working days: Mon-Fri, minus holidays, plus adjusted working days (调休)."""
 
     holidays: frozenset[date] = frozenset()
     adjusted_workdays: frozenset[date] = frozenset()

@@ -1,7 +1,7 @@
 """COM-5 monthly pay statement and ATT-8 the attendance summary that feeds it.
 
 Rounding: money is kept to the fen (0.01 CNY) with ROUND_HALF_UP. The daily rate is rounded
-first (it is the figure printed on the statement), each deduction line is rate × days rounded
+first (it is the figure printed on the statement), each deduction line is rate x days rounded
 again (half days can produce half a fen), and the total is the exact sum of the printed lines,
 so the statement always adds up. Whole-yuan inputs stay whole in value (4350 -> 4350.00).
 The total is not clamped at zero: a negative total is shown as it is, for HR to review.
@@ -108,7 +108,7 @@ def pay_statement(
     adjustments: Iterable[Decimal] = (),
     config: PayConfig = PayConfig(),
 ) -> PayLines:
-    """COM-5: base + commissions + bonuses + adjustments − faults − attendance deductions.
+    """COM-5: base + commissions + bonuses + adjustments - faults - attendance deductions.
 
     Amounts are the month's entries (ledger lines, fault slips, adjustments); adjustments may be
     negative (a commission voided after payment, COM-4). Fault deductions are positive amounts.

@@ -6,7 +6,7 @@ import pytest
 
 from attendance.rules.calendar import Schedule, WorkCalendar, complaint_due, end_of_working_day
 
-NATIONAL_DAY = frozenset(date(2025, 10, 1) + timedelta(days=n) for n in range(8))  # Oct 1–8
+NATIONAL_DAY = frozenset(date(2025, 10, 1) + timedelta(days=n) for n in range(8))  # Oct 1-8
 ADJUSTED = frozenset({date(2025, 9, 28), date(2025, 10, 11)})  # Sunday and Saturday worked
 CAL = WorkCalendar(holidays=NATIONAL_DAY, adjusted_workdays=ADJUSTED)
 SHIFT = Schedule(start=time(9, 0), end=time(18, 0))
@@ -49,12 +49,12 @@ def test_att1_next_workday_is_strictly_after(day: date, expected: date) -> None:
 
 def test_att1_next_workday_refuses_a_calendar_without_working_days() -> None:
     every_day = frozenset(date(2025, 1, 1) + timedelta(days=n) for n in range(800))
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="No working day"):
         WorkCalendar(holidays=every_day).next_workday(date(2025, 1, 1))
 
 
 def test_att1_schedule_must_start_before_it_ends() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="start before"):
         Schedule(start=time(18, 0), end=time(9, 0))
 
 

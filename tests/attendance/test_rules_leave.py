@@ -99,7 +99,7 @@ def test_att5_approval_chain_survives_a_cycle() -> None:
 
 
 def test_att5_approval_chain_rejects_negative_levels() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="negative"):
         approval_chain(1, SUPERVISORS, -1)
 
 
@@ -117,7 +117,7 @@ def test_att5_levels_are_configurable() -> None:
 
 
 def test_att5_levels_reject_zero_days() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="zero days"):
         levels_for(Decimal(0))
 
 
