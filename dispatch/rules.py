@@ -16,14 +16,8 @@ from typing import NamedTuple
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-
-class SizeClass(enum.StrEnum):
-    """Local stand-in: lead size belongs to lead intake (leads/rules/intake.py, being written);
-    switch to importing it from there once it exists. Values must stay identical."""
-
-    SMALL = "SMALL"
-    MEDIUM = "MEDIUM"
-    LARGE = "LARGE"
+# Lead size is decided at intake; dispatch only reads it (imports point down: dispatch -> leads).
+from leads.rules.intake import SizeClass
 
 
 class Tier(enum.StrEnum):
