@@ -1,7 +1,6 @@
 from datetime import datetime, timedelta
 
 import pytest
-from leads.rules.states import LeadState
 
 from leads.rules.lifecycle import (
     CallbackAction,
@@ -21,6 +20,7 @@ from leads.rules.lifecycle import (
     check_reopen,
     closure_kind_for,
 )
+from leads.rules.states import LeadState
 
 CM, CS, DM, DS, FD = "CUSTOMER_MANAGER", "CS_AGENT", "DESIGN_MANAGER", "DESIGNER", "FRONT_DESK"
 INVALID, DEAD = ClosureKind.INVALID, ClosureKind.DEAD
