@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class StaffConfig(AppConfig):
+    name = "staff"
+    verbose_name = _("Staff")
+
+    def ready(self) -> None:
+        from . import roles
+
+        # Permissions of every app exist only after all migrations ran, so the role → permission
+        # table is applied after migrate (like Django's own create_permissions). It is declarative
+        # configuration kept in each app's roles.py, not a business workflow.
+        post_migrate.connect(roles.sync_after_migrate, sender=self)

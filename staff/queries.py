@@ -1,0 +1,44 @@
+"""Read-side helpers for staff pages."""
+
+from django.db.models import Q, QuerySet
+
+from .models import Delegation, Notification, Staff
+
+
+def unread_count(user: Staff) -> int:
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+
+
+def notifications_for(user: Staff) -> QuerySet[Notification]:
+    return Notification.objects.filter(recipient=user)
+
+
+def staff_directory(*, search: str = "", department: str = "", role: str = "") -> QuerySet[Staff]:
+    qs = Staff.objects.select_related("supervisor").prefetch_related("groups")
+    if search:
+        qs = qs.filter(
+            Q(name__icontains=search)
+            | Q(employee_no__icontains=search)
+            | Q(username__icontains=search)
+        )
+    if department:
+        qs = qs.filter(department=department)
+    if role:
+        qs = qs.filter(groups__name=role)
+    return qs.order_by("employee_no")
+
+
+def supervisor_chain(person: Staff, limit: int = 10) -> list[Staff]:
+    """The supervisors, nearest first (bounded, so a loop in the data cannot hang a page)."""
+    chain: list[Staff] = []
+    current = person.supervisor
+    while current is not None and len(chain) < limit and current not in chain:
+        chain.append(current)
+        current = current.supervisor
+    return chain
+
+
+def delegations_of(person: Staff) -> QuerySet[Delegation]:
+    return Delegation.objects.filter(Q(principal=person) | Q(delegate=person)).select_related(
+        "principal", "delegate"
+    )

@@ -1,0 +1,80 @@
+"""Role groups and their permissions.
+
+Each app declares what its roles may do in `<app>/roles.py` as `ROLE_PERMISSIONS`, a mapping of
+role code to "app_label.codename" strings. `sync_role_permissions` makes every role group hold
+exactly the union of those declarations, so the table in code is the single source of truth.
+"""
+
+import logging
+from importlib import import_module
+
+from django.apps import apps
+from django.contrib.auth.models import Group, Permission
+
+from .models import Role
+
+logger = logging.getLogger(__name__)
+
+ROLE_PERMISSIONS: dict[str, list[str]] = {
+    Role.CUSTOMER_MANAGER: ["staff.view_staff", "staff.view_delegation"],
+    Role.DESIGN_MANAGER: ["staff.view_staff", "staff.view_delegation"],
+    Role.STORE_MANAGER: ["staff.view_staff", "staff.view_delegation"],
+    Role.MARKETING_MANAGER: ["staff.view_staff", "staff.view_delegation"],
+    Role.HR: [
+        "staff.view_staff",
+        "staff.add_staff",
+        "staff.change_staff",
+        "staff.export_staff",
+        "staff.view_delegation",
+        "staff.add_delegation",
+        "staff.change_delegation",
+    ],
+    Role.GM: ["staff.view_staff", "staff.export_staff", "staff.view_delegation"],
+}
+
+
+def declared_role_permissions() -> dict[str, set[str]]:
+    """Union of ROLE_PERMISSIONS over every installed app that declares one."""
+    table: dict[str, set[str]] = {code: set() for code in Role.values}
+    for config in apps.get_app_configs():
+        try:
+            module = import_module(f"{config.name}.roles")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{config.name}.roles":
+                raise
+            continue
+        for role, perms in getattr(module, "ROLE_PERMISSIONS", {}).items():
+            table[str(role)].update(perms)
+    return table
+
+
+def _permission_ids(names: set[str]) -> list[int]:
+    wanted = {tuple(name.split(".", 1)) for name in names}
+    found = {
+        (app_label, codename): pk
+        for pk, app_label, codename in Permission.objects.values_list(
+            "pk", "content_type__app_label", "codename"
+        )
+        if (app_label, codename) in wanted
+    }
+    missing = wanted - found.keys()
+    if missing:
+        labels = ", ".join(sorted(".".join(m) for m in missing))
+        raise LookupError(f"Role table names permissions that do not exist: {labels}")
+    return list(found.values())
+
+
+def sync_role_permissions() -> None:
+    """Create any missing role group and set its permissions to the declared table."""
+    for code, perms in declared_role_permissions().items():
+        group, _created = Group.objects.get_or_create(name=code)
+        group.permissions.set(_permission_ids(perms))
+
+
+def sync_after_migrate(**kwargs) -> None:
+    # Runs once per migrate after the staff app; a partial migrate (some apps unmigrated) skips
+    # quietly with a log line instead of failing the migration.
+    try:
+        sync_role_permissions()
+    except LookupError as exc:
+        logger.warning("Role permissions not synced yet: %s", exc)

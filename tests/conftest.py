@@ -1,0 +1,144 @@
+"""Fixtures shared by every test: personas (one per role), logged-in clients, the browser."""
+
+import os
+
+import pytest
+from django.test import Client
+
+from staff.models import Department, DesignerTier, Role
+from tests.factories import StaffFactory
+
+# Playwright's sync API runs an event loop in the test thread; without this the ORM refuses to
+# run inside browser tests ("You cannot call this from an async context").
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+def _persona(role: str, **fields):
+    return StaffFactory(roles=[role], **fields)
+
+
+@pytest.fixture
+def front_desk(db):
+    return _persona(Role.FRONT_DESK, name="前台小孙")
+
+
+@pytest.fixture
+def cs_agent(db):
+    return _persona(Role.CS_AGENT, name="客服小吴")
+
+
+@pytest.fixture
+def customer_manager(db):
+    return _persona(Role.CUSTOMER_MANAGER, name="客户经理张")
+
+
+@pytest.fixture
+def designer(db, design_manager):
+    return _persona(
+        Role.DESIGNER,
+        name="设计师韩",
+        department=Department.DESIGN,
+        designer_tier=DesignerTier.DESIGNER,
+        supervisor=design_manager,
+    )
+
+
+@pytest.fixture
+def design_manager(db):
+    return _persona(Role.DESIGN_MANAGER, name="设计部经理李", department=Department.DESIGN)
+
+
+@pytest.fixture
+def store_manager(db):
+    return _persona(Role.STORE_MANAGER, name="店面经理陈", department=Department.STORE)
+
+
+@pytest.fixture
+def marketing_manager(db):
+    return _persona(Role.MARKETING_MANAGER, name="市场部经理赵", department=Department.MARKETING)
+
+
+@pytest.fixture
+def marketing_sales(db, marketing_manager):
+    return _persona(
+        Role.MARKETING_SALES,
+        name="业务员钱",
+        department=Department.MARKETING,
+        supervisor=marketing_manager,
+    )
+
+
+@pytest.fixture
+def engineering(db):
+    return _persona(Role.ENGINEERING, name="工程部卫", department=Department.ENGINEERING)
+
+
+@pytest.fixture
+def hr(db):
+    return _persona(Role.HR, name="人事刘", department=Department.HR)
+
+
+@pytest.fixture
+def gm(db):
+    return _persona(Role.GM, name="总经理王", department=Department.GM_OFFICE)
+
+
+@pytest.fixture
+def outsider(db):
+    """Signed in, but holds no role at all."""
+    return StaffFactory(name="无角色")
+
+
+@pytest.fixture
+def persona(request, db):
+    """Indirect parametrisation by role code: @pytest.mark.parametrize("persona", [...], indirect=True)."""
+    return request.getfixturevalue(PERSONA_FIXTURES[request.param])
+
+
+PERSONA_FIXTURES = {
+    Role.FRONT_DESK: "front_desk",
+    Role.CS_AGENT: "cs_agent",
+    Role.CUSTOMER_MANAGER: "customer_manager",
+    Role.DESIGNER: "designer",
+    Role.DESIGN_MANAGER: "design_manager",
+    Role.STORE_MANAGER: "store_manager",
+    Role.MARKETING_SALES: "marketing_sales",
+    Role.MARKETING_MANAGER: "marketing_manager",
+    Role.ENGINEERING: "engineering",
+    Role.HR: "hr",
+    Role.GM: "gm",
+}
+
+
+@pytest.fixture
+def login():
+    """login(user) -> a test Client signed in as that user."""
+
+    def _login(user) -> Client:
+        client = Client()
+        client.force_login(user)
+        return client
+
+    return _login
