@@ -113,7 +113,7 @@ def outsider(db):
 
 @pytest.fixture
 def persona(request, db):
-    """Indirect parametrisation by role code: @pytest.mark.parametrize("persona", [...], indirect=True)."""
+    """Parametrise by role code: @pytest.mark.parametrize("persona", [...], indirect=True)."""
     return request.getfixturevalue(PERSONA_FIXTURES[request.param])
 
 

@@ -2,12 +2,24 @@
 
 import pytest
 import tablib
+from django.utils import translation
 
 from staff.models import Staff
 from staff.resources import StaffResource
 
-HEADERS = ["employee_no", "username", "name", "department", "phone", "email", "supervisor", "roles",
-           "base_salary", "designer_tier", "is_active"]
+HEADERS = [
+    "employee_no",
+    "username",
+    "name",
+    "department",
+    "phone",
+    "email",
+    "supervisor",
+    "roles",
+    "base_salary",
+    "designer_tier",
+    "is_active",
+]
 
 
 def roster(*rows) -> tablib.Dataset:
@@ -16,16 +28,40 @@ def roster(*rows) -> tablib.Dataset:
 
 GOOD = [
     ("B001", "boss", "老板", "GM_OFFICE", "138 0013 8000", "", "", "GM", "20000", "", "1"),
-    ("B002", "cm", "经理", "CUSTOMER_SERVICE", "+86 139-0000-0001", "", "B001", "CUSTOMER_MANAGER",
-     "1200", "", "1"),
-    ("B003", "des", "设计师", "DESIGN", "010-62345678", "", "B002", "DESIGNER", "4000", "CHIEF", "1"),
+    (
+        "B002",
+        "cm",
+        "经理",
+        "CUSTOMER_SERVICE",
+        "+86 139-0000-0001",
+        "",
+        "B001",
+        "CUSTOMER_MANAGER",
+        "1200",
+        "",
+        "1",
+    ),
+    (
+        "B003",
+        "des",
+        "设计师",
+        "DESIGN",
+        "010-62345678",
+        "",
+        "B002",
+        "DESIGNER",
+        "4000",
+        "CHIEF",
+        "1",
+    ),
 ]
 
 
 def import_file(dataset):
-    return StaffResource().import_data(
-        dataset, dry_run=False, use_transactions=True, rollback_on_validation_errors=True
-    )
+    with translation.override("en"):
+        return StaffResource().import_data(
+            dataset, dry_run=False, use_transactions=True, rollback_on_validation_errors=True
+        )
 
 
 @pytest.mark.django_db
@@ -86,5 +122,5 @@ def test_admin_import_page_reports_bad_rows(client, django_user_model):
         {"import_file": upload, "format": "0", "resource": "0"},
     )
     assert response.status_code == 200
-    assert "Unknown supervisor employee number: B999" in response.content.decode()
+    assert "未知的上级工号：B999" in response.content.decode()  # the admin speaks Chinese too
     assert not Staff.objects.filter(employee_no="B001").exists()

@@ -17,7 +17,12 @@ TABLE = {
     Role.MARKETING_SALES: set(),
     Role.MARKETING_MANAGER: {"staff.view_staff"},
     Role.ENGINEERING: set(),
-    Role.HR: {"staff.view_staff", "staff.change_staff", "staff.export_staff", "staff.add_delegation"},
+    Role.HR: {
+        "staff.view_staff",
+        "staff.change_staff",
+        "staff.export_staff",
+        "staff.add_delegation",
+    },
     Role.GM: {"staff.view_staff", "staff.export_staff"},
 }
 
