@@ -2,7 +2,7 @@
 
 import pytest
 from django.apps import apps
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import connection
 
 from config.celery import app as celery_app
@@ -18,7 +18,8 @@ def test_database_is_postgresql_with_every_app_migrated():
 
 
 def test_cache_is_redis():
-    assert "RedisCache" in type(cache).__name__
+    cache = caches["default"]
+    assert type(cache).__name__ == "RedisCache"
     cache.set("foundation-check", "ok", 30)
     assert cache.get("foundation-check") == "ok"
 

@@ -14,7 +14,7 @@ def test_notify_creates_unread_notification_and_bell_counts_it(login, designer):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_notify_sends_email_when_configured(settings, designer):
+def test_notify_sends_email_when_configured(settings, eager_celery, designer):
     settings.NOTIFY_BY_EMAIL = True
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     services.notify(recipient=designer, text="新派单: 阳光小区", link="/leads/1/")
