@@ -1,0 +1,27 @@
+"""SEC-1: the dispatch menu entries each role sees."""
+
+import pytest
+
+from staff.models import Role
+from tests.staff.test_navigation import nav_names_for
+
+EXPECTED = {
+    Role.FRONT_DESK: set(),
+    Role.CS_AGENT: set(),
+    Role.CUSTOMER_MANAGER: {"dispatch:index"},
+    Role.DESIGNER: set(),
+    Role.DESIGN_MANAGER: {"dispatch:index"},
+    Role.STORE_MANAGER: set(),
+    Role.MARKETING_SALES: set(),
+    Role.MARKETING_MANAGER: set(),
+    Role.ENGINEERING: set(),
+    Role.HR: set(),
+    Role.GM: {"dispatch:index"},
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("persona", list(EXPECTED), indirect=True)
+def test_sec1_dispatch_menu_per_role(login, persona):
+    role = next(iter(persona.role_codes))
+    assert nav_names_for(login(persona), {"dispatch"}) == EXPECTED[role]
