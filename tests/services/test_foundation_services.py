@@ -24,7 +24,7 @@ def test_cache_is_redis():
     assert cache.get("foundation-check") == "ok"
 
 
-def test_task_sent_through_redis_is_executed_by_the_real_worker():
+def test_task_sent_through_redis_is_executed_by_the_real_worker(live_worker):
     assert celery_app.conf.task_always_eager is False
     result = ping.delay()
     assert result.get(timeout=30) == "pong"
