@@ -70,6 +70,7 @@ class SlipReason(StrEnum):
     NOT_A_MARKETING_LEAD = "NOT_A_MARKETING_LEAD"
     SLIP_SIGNED = "SLIP_SIGNED"
     SLIP_NOT_SIGNED = "SLIP_NOT_SIGNED"
+    SLIP_MISSING = "SLIP_MISSING"
     SLIP_ON_FILE = "SLIP_ON_FILE"
     NO_SLIP = "NO_SLIP"
 
@@ -107,6 +108,10 @@ MESSAGES = {
     SlipReason.SLIP_NOT_SIGNED: _(
         "This marketing lead cannot be dispatched yet: its transfer slip must first be signed by "
         "the marketing manager and then the store manager."
+    ),
+    SlipReason.SLIP_MISSING: _(
+        "This marketing lead cannot be dispatched yet: the salesperson has not filled its "
+        "transfer slip."
     ),
     SlipReason.SLIP_ON_FILE: _("A transfer slip is on file."),
     SlipReason.NO_SLIP: _(
@@ -225,10 +230,14 @@ def check_delegation(principal_id: int, delegate_id: int, start: date, end: date
 # --- SLIP-2 dispatch gate, SLIP-5 credit -------------------------------------------------------
 
 
-def dispatch_allowed_for_slip(channel_is_marketing: bool, slip_complete: bool) -> Decision:
-    """A marketing lead is dispatched only once its slip is fully signed (SLIP-2)."""
+def dispatch_allowed_for_slip(
+    channel_is_marketing: bool, slip_complete: bool, has_slip: bool = True
+) -> Decision:
+    """A marketing lead is dispatched only once its slip is filled and fully signed (SLIP-1/2)."""
     if not channel_is_marketing:
         return _decide(SlipReason.NOT_A_MARKETING_LEAD)
+    if not has_slip:
+        return _decide(SlipReason.SLIP_MISSING)
     return _decide(SlipReason.SLIP_SIGNED if slip_complete else SlipReason.SLIP_NOT_SIGNED)
 
 

@@ -124,6 +124,12 @@ def test_slip2_unsigned_slip_blocks_dispatch(
     assert (decision.allowed, decision.reason) == (allowed, reason)
 
 
+def test_slip1_marketing_lead_without_slip_cannot_be_dispatched() -> None:
+    decision = dispatch_allowed_for_slip(True, False, has_slip=False)
+    assert (decision.allowed, decision.reason) == (False, SlipReason.SLIP_MISSING)
+    assert dispatch_allowed_for_slip(False, False, has_slip=False).allowed is True
+
+
 # --- SLIP-4 delegation -------------------------------------------------------------------------
 
 
