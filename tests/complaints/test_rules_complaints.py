@@ -104,7 +104,7 @@ def test_cmp7_each_status_has_one_next_step(current, expected):
     ],
 )
 def test_cmp7_roles_allowed_per_step(current, target, roles, allowed):
-    decision = check_step(current, target, roles, has_reply=True)
+    decision = check_step(current, target, roles, has_reply=True, has_follow_up=True)
     assert decision.allowed is allowed
     assert decision.reason == (None if allowed else StepRefusal.ROLE_NOT_ALLOWED)
 
