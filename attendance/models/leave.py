@@ -127,6 +127,15 @@ class LeaveApproval(models.Model):
     approver = models.ForeignKey(
         STAFF, verbose_name=_("approver"), on_delete=models.PROTECT, related_name="+"
     )
+    # Who clicked: the approver, or a delegate signing for them (工作联络单, staff.Delegation).
+    decided_by = models.ForeignKey(
+        STAFF,
+        verbose_name=_("decided by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     decision = models.CharField(
         _("decision"), max_length=10, choices=ApprovalDecision.choices, blank=True
     )
@@ -187,6 +196,7 @@ class BusinessOuting(models.Model):
         related_name="+",
     )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decision_comment = models.CharField(_("comment"), max_length=300, blank=True)
     out_at = models.DateTimeField(_("left at"), null=True, blank=True)
     back_at = models.DateTimeField(_("back at"), null=True, blank=True)
     registered_by = models.ForeignKey(

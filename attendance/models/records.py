@@ -141,6 +141,10 @@ class DailyStatus(models.Model):
     class Meta:
         verbose_name = _("daily status")
         verbose_name_plural = _("daily statuses")
+        permissions = [
+            ("view_all_attendance", _("Can see everyone's attendance")),
+            ("export_attendance", _("Can export attendance summaries")),
+        ]
         ordering = ["-day", "staff__employee_no"]
         constraints = [
             models.UniqueConstraint(fields=["staff", "day"], name="status_one_per_person_day"),

@@ -1,10 +1,4 @@
-"""Read-side helpers for attendance pages and for the other apps.
-
-Public API for other apps (ARCHITECTURE: they never read attendance models directly):
-- `staff_on_leave(day) -> set[int]`  (dispatch)
-- `work_calendar(start, end) -> WorkCalendar`, `schedule_for(staff, day) -> Schedule`  (complaints)
-- `monthly_summary(staff, year, month) -> MonthlyAttendance`  (pay statements, COM-5)
-"""
+"""Calendar, schedules and policy reads (ATT-1), and who is on leave (for dispatch)."""
 
 from __future__ import annotations
 
@@ -16,7 +10,7 @@ from django.db.models import Q
 
 from staff.models import Staff
 
-from .models import (
+from ..models import (
     DEFAULT_END,
     DEFAULT_START,
     ApprovalLevel,
@@ -27,10 +21,10 @@ from .models import (
     ScheduleScope,
     WorkSchedule,
 )
-from .models import LeaveRequest as LeaveRequestModel
-from .rules.calendar import Schedule, WorkCalendar
-from .rules.daily import AttendanceConfig
-from .rules.leave import LeaveConfig
+from ..models import LeaveRequest as LeaveRequestModel
+from ..rules.calendar import Schedule, WorkCalendar
+from ..rules.daily import AttendanceConfig
+from ..rules.leave import LeaveConfig
 
 # ------------------------------------------------------------------------------------------------
 # Leave, for dispatch
