@@ -23,6 +23,27 @@ NAV_ITEMS = [
         "attendance:index",
         roles=AREA_ROLES,
         order=50,
-        description=_("Attendance, leave requests and pay statements"),
+        description=_("My attendance, leave requests, outings and approvals"),
+    ),
+    NavItem(
+        _("Outing register"),
+        "attendance:outing-register",
+        roles=(Role.FRONT_DESK, Role.HR),
+        order=51,
+        description=_("Who is out on business today: record departures and returns"),
+    ),
+    NavItem(
+        _("Clock records"),
+        "attendance:clock-list",
+        roles=(Role.FRONT_DESK, Role.HR),
+        order=52,
+        description=_("Enter clock times or import the time clock's file"),
+    ),
+    NavItem(
+        _("Attendance summary"),
+        "attendance:summary",
+        perm="attendance.view_all_attendance",
+        order=53,
+        description=_("Monthly lateness, absences, leave and violations per person"),
     ),
 ]

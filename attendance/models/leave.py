@@ -29,6 +29,9 @@ class LeaveStatus(models.TextChoices):
     CANCELLED = "CANCELLED", _("Cancelled")
 
 
+STATUS_TONES = {"PENDING": "warning", "APPROVED": "success", "REJECTED": "danger"}
+
+
 class DayPortion(models.TextChoices):
     FULL = "FULL", _("Full days")
     MORNING = "MORNING", _("Morning only")
@@ -107,6 +110,11 @@ class LeaveRequest(models.Model):
     @property
     def is_half_day(self) -> bool:
         return self.portion != DayPortion.FULL
+
+    @property
+    def tone(self) -> str:
+        """Bootstrap colour of the status badge."""
+        return STATUS_TONES.get(self.status, "secondary")
 
 
 class ApprovalDecision(models.TextChoices):
@@ -244,3 +252,16 @@ class BusinessOuting(models.Model):
     @property
     def is_out(self) -> bool:
         return self.out_at is not None and self.back_at is None
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == OutingStatus.PENDING
+
+    @property
+    def can_be_cancelled(self) -> bool:
+        open_states = (OutingStatus.PENDING, OutingStatus.APPROVED)
+        return self.status in open_states and self.out_at is None
+
+    @property
+    def tone(self) -> str:
+        return STATUS_TONES.get(self.status, "secondary")

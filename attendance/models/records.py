@@ -107,6 +107,16 @@ class OffPostRecord(models.Model):
         return f"{self.staff} {self.day} {self.minutes}'"
 
 
+DAY_TONES = {
+    DayStatusCode.ON_TIME: "success",
+    DayStatusCode.LATE: "warning",
+    DayStatusCode.EARLY_LEAVE: "warning",
+    DayStatusCode.LATE_AND_EARLY: "warning",
+    DayStatusCode.ON_LEAVE: "info",
+    DayStatusCode.ABSENT: "danger",
+}
+
+
 class DailyStatus(models.Model):
     """The computed status of one person's working day; recomputing overwrites it (upsert)."""
 
@@ -168,6 +178,11 @@ class DailyStatus(models.Model):
     @property
     def is_absent(self) -> bool:
         return self.code == DayStatusCode.ABSENT
+
+    @property
+    def tone(self) -> str:
+        """Bootstrap colour of the status badge."""
+        return DAY_TONES.get(self.code, "secondary")
 
 
 class ViolationRecord(models.Model):

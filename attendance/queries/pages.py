@@ -21,7 +21,7 @@ from ..models import (
     ViolationRecord,
     WorkSchedule,
 )
-from ..services.common import principals_of
+from ..services.common import local_today, principals_of
 
 # ------------------------------------------------------------------------------------------------
 # Who sees whom
@@ -194,3 +194,20 @@ def schedules() -> QuerySet[WorkSchedule]:
 
 def front_desk_and_hr() -> QuerySet[Staff]:
     return Staff.objects.filter(groups__name__in=[Role.FRONT_DESK, Role.HR]).distinct()
+
+
+def may_view_leave(leave: LeaveRequest, user: Staff) -> bool:
+    """The employee, the filer, its approvers (and delegates), supervisors above, HR and GM."""
+    involved = {leave.staff_id, leave.filed_by_id}
+    involved |= set(leave.approvals.values_list("approver_id", flat=True))
+    if user.pk in involved or sees_everyone(user):
+        return True
+    if involved & principals_of(user, local_today()):
+        return True
+    return leave.staff_id in subordinate_ids(user)
+
+
+def leave_history(leave: LeaveRequest):
+    """SEC-3 on the page: the request's own changes and each level's decision."""
+    request_rows = leave.history.select_related("history_user")
+    return request_rows.order_by("-history_date")[:20]

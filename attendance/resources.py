@@ -1,0 +1,220 @@
+"""The time clock's CSV (ATT-1): import and export of clock records.
+
+Columns: employee_no, date (YYYY-MM-DD), clock_in (HH:MM), clock_out (HH:MM, or a full
+"YYYY-MM-DD HH:MM" when the person left after midnight). A file is all-or-nothing: any bad row
+(unknown employee, impossible or future times, the same person and day twice) is reported with
+its row number and reason, and nothing is imported. A good file replaces the times of the
+(person, day) pairs it contains, and the finished days are recomputed.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+
+import tablib
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from import_export import fields, resources, widgets
+
+from staff.models import Staff
+
+from .models import ClockRecord, ClockSource
+from .services.common import at_local, local_now
+from .services.records import check_clock_times
+
+HEADERS = ["employee_no", "date", "clock_in", "clock_out"]
+DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d")
+TIME_FORMATS = ("%H:%M", "%H:%M:%S")
+
+
+class EmployeeWidget(widgets.ForeignKeyWidget):
+    def __init__(self) -> None:
+        super().__init__(Staff, field="employee_no")
+
+    def clean(self, value, row=None, **kwargs):
+        number = str(value or "").strip()
+        person = Staff.objects.filter(employee_no=number).first() if number else None
+        if person is None:
+            raise ValueError(_("Unknown employee number: %(no)s") % {"no": number or "-"})
+        return person
+
+
+class ClockWidget(widgets.Widget):
+    """The row holds an aware datetime already (parsed in before_import_row); export local."""
+
+    def clean(self, value, row=None, **kwargs):
+        return value if isinstance(value, datetime) else None
+
+    def render(self, value, obj=None, **kwargs) -> str:
+        return f"{timezone.localtime(value):%Y-%m-%d %H:%M}" if value else ""
+
+
+def _parse(text: str, formats: tuple[str, ...]) -> datetime:
+    for fmt in formats:
+        try:
+            return datetime.strptime(text, fmt)  # noqa: DTZ007 - made aware by the caller
+        except ValueError:
+            continue
+    raise ValueError(text)
+
+
+def parse_day(value) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return _parse(str(value or "").strip(), DATE_FORMATS).date()
+
+
+def parse_clock(day: date, value) -> datetime | None:
+    """'08:58' on `day`; '2026-03-11 00:30' as written; '' as no punch."""
+    if isinstance(value, time):
+        return at_local(day, value)
+    text = str(value or "").strip()
+    if not text:
+        return None
+    if " " in text:
+        moment = _parse(text, tuple(f"{d} {t}" for d in DATE_FORMATS for t in TIME_FORMATS))
+        return timezone.make_aware(moment)
+    return at_local(day, _parse(text, TIME_FORMATS).time())
+
+
+class ClockRecordResource(resources.ModelResource):
+    HEADERS = HEADERS
+
+    staff = fields.Field(attribute="staff", column_name="employee_no", widget=EmployeeWidget())
+    day = fields.Field(
+        attribute="day", column_name="date", widget=widgets.DateWidget(format="%Y-%m-%d")
+    )
+    clock_in = fields.Field(attribute="clock_in", column_name="clock_in", widget=ClockWidget())
+    clock_out = fields.Field(attribute="clock_out", column_name="clock_out", widget=ClockWidget())
+
+    class Meta:
+        model = ClockRecord
+        import_id_fields = ["staff", "day"]
+        fields = ["staff", "day", "clock_in", "clock_out"]
+        export_order = fields
+        skip_unchanged = True
+        report_skipped = False
+
+    def before_import(self, dataset, **kwargs) -> None:
+        keys = [
+            (str(row.get("employee_no") or "").strip(), str(row.get("date") or "").strip())
+            for row in dataset.dict
+        ]
+        self._repeated = {key for key, count in Counter(keys).items() if count > 1}
+        self._touched: set[tuple[int, date]] = set()
+        self._now = local_now()
+
+    def before_import_row(self, row, **kwargs) -> None:
+        """Turn the text times into datetimes and refuse impossible ones, per row."""
+        key = (str(row.get("employee_no") or "").strip(), str(row.get("date") or "").strip())
+        if key in self._repeated:
+            raise ValidationError({"date": _("This person and day appear more than once.")})
+        try:
+            day = parse_day(row.get("date"))
+        except ValueError as exc:
+            raise ValidationError({"date": _("Not a date (YYYY-MM-DD).")}) from exc
+        row["date"] = day.isoformat()
+        times = {}
+        for column in ("clock_in", "clock_out"):
+            try:
+                times[column] = parse_clock(day, row.get(column))
+            except ValueError as exc:
+                raise ValidationError({column: _("Not a time (HH:MM).")}) from exc
+        problem = check_clock_times(day, times["clock_in"], times["clock_out"], self._now)
+        if problem:
+            raise ValidationError({"clock_out": problem})
+        row.update(times)
+
+    def before_save_instance(self, instance, row, **kwargs) -> None:
+        instance.source = ClockSource.IMPORT
+        user = kwargs.get("user")
+        if isinstance(user, Staff):
+            instance.entered_by = user
+
+    def after_save_instance(self, instance, row, **kwargs) -> None:
+        self._touched.add((instance.staff_id, instance.day))
+
+    def after_import(self, dataset, result, **kwargs) -> None:
+        """Recompute the finished days the file changed, once the import has committed."""
+        if kwargs.get("dry_run") or result.has_errors() or result.has_validation_errors():
+            return
+        touched = sorted(self._touched)
+        transaction.on_commit(lambda: _recompute(touched))
+
+
+def _recompute(touched: list[tuple[int, date]]) -> None:
+    from .services.daily import recompute_if_past
+
+    for staff_id, day in touched:
+        recompute_if_past(staff_id=staff_id, days=[day])
+
+
+# ------------------------------------------------------------------------------------------------
+# The in-app import page (front desk and HR are not admin users)
+# ------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class ImportOutcome:
+    imported: int = 0
+    errors: list[tuple[int, str]] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def read_dataset(upload) -> tablib.Dataset:
+    """CSV in UTF-8 (with or without BOM) or GBK, as Chinese time clocks write it; or XLSX."""
+    raw = upload.read()
+    if upload.name.lower().endswith(".xlsx"):
+        return tablib.Dataset().load(raw, format="xlsx")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    return tablib.Dataset().load(text, format="csv")
+
+
+def _row_messages(result) -> list[tuple[int, str]]:
+    found = []
+    for row in result.invalid_rows:
+        details = "; ".join(
+            f"{name}: {' '.join(str(m) for m in msgs)}" for name, msgs in row.error_dict.items()
+        )
+        found.append((row.number, details))
+    for number, errors in result.row_errors():
+        found.append((number, "; ".join(str(error.error) for error in errors)))
+    return sorted(found)
+
+
+def import_clock_file(upload, *, by: Staff) -> ImportOutcome:
+    """All or nothing: row errors are returned and the transaction is rolled back."""
+    try:
+        dataset = read_dataset(upload)
+    except Exception:  # noqa: BLE001 - any unreadable file gets the same answer
+        return ImportOutcome(errors=[(0, _("The file could not be read as CSV or Excel."))])
+    missing = [column for column in HEADERS if column not in (dataset.headers or [])]
+    if missing:
+        text = _("Missing columns: %(columns)s") % {"columns": ", ".join(missing)}
+        return ImportOutcome(errors=[(0, text)])
+    result = ClockRecordResource().import_data(
+        dataset,
+        dry_run=False,
+        use_transactions=True,
+        rollback_on_validation_errors=True,
+        user=by,
+    )
+    errors = _row_messages(result)
+    if errors:
+        return ImportOutcome(errors=errors)
+    totals = result.totals
+    return ImportOutcome(imported=totals.get("new", 0) + totals.get("update", 0))

@@ -1,0 +1,52 @@
+"""What each role may do in attendance (synced into the role groups after every migrate).
+
+Everyone files their own leave and outings without a model permission; those pages check the
+person. Permissions here cover the shared records: HR keeps the books, the front desk enters
+clock times and keeps the outing register, the GM reads everything.
+"""
+
+from staff.models import Role
+
+VIEW_ALL = [
+    "attendance.view_all_attendance",
+    "attendance.export_attendance",
+    "attendance.view_dailystatus",
+    "attendance.view_violationrecord",
+    "attendance.view_disciplineflag",
+    "attendance.view_clockrecord",
+    "attendance.view_offpostrecord",
+    "attendance.view_leaverequest",
+    "attendance.view_businessouting",
+    "attendance.view_calendarday",
+    "attendance.view_workschedule",
+]
+
+ROLE_PERMISSIONS: dict[str, list[str]] = {
+    Role.FRONT_DESK: [
+        "attendance.view_clockrecord",
+        "attendance.add_clockrecord",
+        "attendance.change_clockrecord",
+        "attendance.view_businessouting",
+        "attendance.change_businessouting",
+    ],
+    Role.HR: [
+        *VIEW_ALL,
+        "attendance.add_clockrecord",
+        "attendance.change_clockrecord",
+        "attendance.add_calendarday",
+        "attendance.change_calendarday",
+        "attendance.delete_calendarday",
+        "attendance.add_workschedule",
+        "attendance.change_workschedule",
+        "attendance.delete_workschedule",
+        "attendance.view_attendancepolicy",
+        "attendance.change_attendancepolicy",
+        "attendance.view_approvallevel",
+        "attendance.add_approvallevel",
+        "attendance.change_approvallevel",
+        "attendance.delete_approvallevel",
+        "attendance.change_businessouting",
+        "attendance.add_offpostrecord",
+    ],
+    Role.GM: VIEW_ALL,
+}

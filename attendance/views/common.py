@@ -1,0 +1,55 @@
+"""Helpers shared by the attendance views: paging, the month in the URL, the area's tabs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.paginator import Page, Paginator
+from django.http import HttpRequest
+
+from staff.access import role_required
+
+from .. import services
+from ..navigation import AREA_ROLES
+from ..queries.pages import is_supervisor, sees_everyone
+from ..services.common import is_hr, local_today
+
+PAGE_SIZE = 25
+
+area_required = role_required(*AREA_ROLES)
+
+
+def paginate(request: HttpRequest, rows) -> Page:
+    return Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+def month_start(value: date | None) -> date:
+    """The first day of the chosen month, or of the current month."""
+    return (value or local_today()).replace(day=1)
+
+
+@dataclass(frozen=True)
+class Area:
+    """What the signed-in person may open in attendance: the tabs and buttons read this."""
+
+    enter_clock: bool
+    register_outings: bool
+    manage_setup: bool
+    see_reports: bool
+    supervise: bool
+
+
+def area_for(user) -> Area:
+    supervise = is_supervisor(user)
+    return Area(
+        enter_clock=services.may_enter_clock(user),
+        register_outings=services.may_register(user),
+        manage_setup=is_hr(user),
+        see_reports=sees_everyone(user) or supervise,
+        supervise=supervise or is_hr(user),
+    )
+
+
+def context(request: HttpRequest, tab: str, **extra) -> dict:
+    return {"area": area_for(request.user), "tab": tab, **extra}

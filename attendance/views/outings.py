@@ -1,0 +1,92 @@
+"""Business outings (ATT-6): my outings, the supervisor's decision, the front-desk register."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .. import services
+from ..forms import DecisionForm, OutingForm
+from ..models import BusinessOuting
+from ..queries import pages
+from ..services.common import local_today
+from .common import area_required, context, paginate
+
+
+@area_required
+def outing_list(request: HttpRequest) -> HttpResponse:
+    form = OutingForm(request.POST or None, initial={"day": local_today()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.request_outing(staff=request.user, by=request.user, **form.cleaned_data)
+        except services.AttendanceError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Outing requested."))
+            return redirect("attendance:outings")
+    page = paginate(request, pages.my_outings(request.user))
+    return render(
+        request, "attendance/outings.html", context(request, "outings", form=form, page=page)
+    )
+
+
+@require_POST
+@area_required
+def outing_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    outing = get_object_or_404(BusinessOuting, pk=pk)
+    form = DecisionForm(request.POST)
+    comment = form.cleaned_data["comment"] if form.is_valid() else ""
+    approve = request.POST.get("decision") == "approve"
+    try:
+        services.decide_outing(outing=outing, by=request.user, approve=approve, comment=comment)
+    except services.AttendanceError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Approved.") if approve else _("Refused."))
+    return redirect("attendance:approvals")
+
+
+@require_POST
+@area_required
+def outing_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    outing = get_object_or_404(BusinessOuting, pk=pk, staff=request.user)
+    try:
+        services.cancel_outing(outing=outing, by=request.user)
+    except services.AttendanceError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Outing cancelled."))
+    return redirect("attendance:outings")
+
+
+def _register_guard(request: HttpRequest) -> None:
+    if not services.may_register(request.user):
+        raise PermissionDenied
+
+
+@area_required
+def outing_register(request: HttpRequest) -> HttpResponse:
+    """FD-4/ATT-6: today's approved outings, with out and back buttons for the front desk."""
+    _register_guard(request)
+    day = local_today()
+    page = paginate(request, pages.outing_register(day))
+    return render(
+        request, "attendance/outing_register.html", context(request, "register", page=page, day=day)
+    )
+
+
+@require_POST
+@area_required
+def outing_mark(request: HttpRequest, pk: int, direction: str) -> HttpResponse:
+    _register_guard(request)
+    outing = get_object_or_404(BusinessOuting, pk=pk)
+    action = services.register_out if direction == "out" else services.register_back
+    try:
+        action(outing=outing, by=request.user)
+    except services.AttendanceError as exc:
+        messages.error(request, str(exc))
+    return redirect("attendance:outing-register")

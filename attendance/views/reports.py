@@ -1,0 +1,93 @@
+"""Daily statuses, violations and the monthly summary with its Excel export (ATT-3, ATT-8)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from .. import queries
+from ..exports import summary_workbook
+from ..forms import DailyFilterForm, MonthFilterForm
+from ..queries import pages
+from ..services.common import local_today
+from .common import area_for, area_required, context, month_start, paginate
+
+
+def _reports_guard(request: HttpRequest) -> None:
+    if not area_for(request.user).see_reports:
+        raise PermissionDenied
+
+
+@area_required
+def daily(request: HttpRequest) -> HttpResponse:
+    _reports_guard(request)
+    form = DailyFilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    day = data.get("day") or local_today() - timedelta(days=1)
+    statuses = pages.daily_statuses(
+        request.user, day=day, department=data.get("department", ""), code=data.get("code", "")
+    )
+    page = paginate(request, statuses)
+    return render(
+        request, "attendance/daily.html", context(request, "daily", form=form, page=page, day=day)
+    )
+
+
+def _month_and_people(request: HttpRequest):
+    form = MonthFilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    first = month_start(data.get("month"))
+    people = pages.visible_people(request.user, data.get("department", ""))
+    return form, first, people
+
+
+@area_required
+def violations(request: HttpRequest) -> HttpResponse:
+    _reports_guard(request)
+    form, first, _people = _month_and_people(request)
+    _first, last = queries.month_range(first.year, first.month)
+    page = paginate(request, pages.violations_for(request.user, first=first, last=last))
+    return render(
+        request,
+        "attendance/violations.html",
+        context(request, "violations", form=form, page=page, month=first),
+    )
+
+
+@area_required
+def summary(request: HttpRequest) -> HttpResponse:
+    """ATT-8: one row per person for the month; the figures pay statements will read."""
+    _reports_guard(request)
+    form, first, people = _month_and_people(request)
+    page = paginate(request, people)
+    rows = queries.month_rows(page.object_list, first.year, first.month)
+    return render(
+        request,
+        "attendance/summary.html",
+        context(
+            request,
+            "summary",
+            form=form,
+            page=page,
+            rows=rows,
+            month=first,
+            can_export=request.user.has_perm("attendance.export_attendance"),
+        ),
+    )
+
+
+@area_required
+def summary_export(request: HttpRequest) -> HttpResponse:
+    if not request.user.has_perm("attendance.export_attendance"):
+        raise PermissionDenied
+    _form, first, people = _month_and_people(request)
+    rows = queries.month_rows(people, first.year, first.month)
+    response = HttpResponse(
+        summary_workbook(rows, first),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="attendance-{first:%Y-%m}.xlsx"'
+    return response
