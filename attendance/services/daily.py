@@ -217,7 +217,7 @@ def _sync_discipline(person: Staff, day: date, config: AttendanceConfig, run: Da
     if flag is None:
         DisciplineFlag.objects.create(staff=person, month=first, late_count=lates)
         run.flags_created += 1
-        transaction.on_commit(lambda: _announce_flag(person, first, lates))
+        _announce_flag(person, first, lates)
     elif flag.late_count != lates:
         flag.late_count = lates
         flag.save(update_fields=["late_count"])
