@@ -3,7 +3,7 @@ from crispy_forms.layout import Field, Layout, Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Department, Role
+from .models import Department, Role, Staff
 
 
 class StaffFilterForm(forms.Form):
@@ -26,3 +26,30 @@ class StaffFilterForm(forms.Form):
             "role",
             Submit("", _("Filter"), css_class="btn-secondary"),
         )
+
+
+class DelegationForm(forms.Form):
+    """工作联络单: who signs for the manager, and for which days (SLIP-4)."""
+
+    principal = forms.ModelChoiceField(label=_("Manager away"), queryset=Staff.objects.none())
+    delegate = forms.ModelChoiceField(label=_("Delegate"), queryset=Staff.objects.none())
+    start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(label=_("To (inclusive)"), widget=forms.DateInput(attrs={"type": "date"}))
+    reason = forms.CharField(label=_("Reason"), max_length=200)
+
+    def __init__(self, *args, principals=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        active = Staff.objects.filter(is_active=True).order_by("name")
+        self.fields["delegate"].queryset = active
+        if principals is None:
+            del self.fields["principal"]
+        else:
+            self.fields["principal"].queryset = principals
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("save", _("Name the delegate"), data_testid="delegation-save"))
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            self.add_error("end", _("The delegation period ends before it starts."))
+        return data

@@ -42,3 +42,12 @@ def delegations_of(person: Staff) -> QuerySet[Delegation]:
     return Delegation.objects.filter(Q(principal=person) | Q(delegate=person)).select_related(
         "principal", "delegate"
     )
+
+
+def current_delegations(user: Staff, today) -> QuerySet[Delegation]:
+    """Delegations in force or to come: all of them for those who oversee delegations (HR, GM,
+    managers with the permission), else those given or received by `user`; soonest first."""
+    rows = Delegation.objects.filter(end__gte=today).select_related("principal", "delegate")
+    if not user.has_perm("staff.view_delegation"):
+        rows = rows.filter(Q(principal=user) | Q(delegate=user))
+    return rows.order_by("start", "id")

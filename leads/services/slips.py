@@ -7,6 +7,7 @@ Other apps call:
   tells the salesperson and puts the slip in HR's list (SLIP-1, SLIP-3).
 """
 
+from dataclasses import replace
 from datetime import date
 
 from django.db import IntegrityError, transaction
@@ -20,6 +21,7 @@ from staff.services import notify, notify_many
 from ..models import Channel, Lead, LeadEvent, SlipSignature, TransferSlip
 from ..rules import slips as rules
 from .errors import LeadError
+from .intake import IntakeData, IntakeResult, register_lead
 from .timeline import record_event
 
 
@@ -239,3 +241,34 @@ def signers_for_step(step: str, on_date: date) -> list[Staff]:
 
 def _active_with_role(role: str):
     return Staff.objects.filter(is_active=True, groups__name=role).distinct()
+
+
+# --- a salesperson's new customer with its slip ------------------------------------------------
+
+
+@transaction.atomic
+def file_marketing_lead(
+    *,
+    data: IntakeData,
+    by: Staff,
+    customer_intent: str = "",
+    preferred_designer: Staff | None = None,
+) -> tuple[IntakeResult, TransferSlip | None]:
+    """Register the salesperson's customer as a marketing lead and fill its slip (SLIP-1).
+
+    A customer who already has an open lead gets the salesperson's claim instead (LEAD-2); the
+    slip is filled only when that lead is the salesperson's own marketing lead without a slip.
+    Returns (IntakeResult, slip or None).
+    """
+    if not by.has_role(Role.MARKETING_SALES, Role.MARKETING_MANAGER):
+        raise LeadError(_("Only marketing staff fill transfer slips."))
+    data = replace(data, channel=Channel.MARKETING, brought_by=by)
+    result = register_lead(data=data, by=by)
+    lead = result.lead
+    own = lead.channel == Channel.MARKETING and lead.brought_by_id == by.pk
+    if not own or TransferSlip.objects.filter(lead=lead).exists():
+        return result, None
+    slip = fill_slip(
+        lead=lead, by=by, customer_intent=customer_intent, preferred_designer=preferred_designer
+    )
+    return result, slip

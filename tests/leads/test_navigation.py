@@ -6,16 +6,16 @@ from staff.models import Role
 from tests.staff.test_navigation import nav_names_for
 
 EXPECTED = {
-    Role.FRONT_DESK: {"leads:index"},
-    Role.CS_AGENT: {"leads:index"},
-    Role.CUSTOMER_MANAGER: {"leads:index"},
+    Role.FRONT_DESK: {"leads:index", "leads:intake"},
+    Role.CS_AGENT: {"leads:index", "leads:intake"},
+    Role.CUSTOMER_MANAGER: {"leads:index", "leads:intake"},
     Role.DESIGNER: {"leads:index"},
     Role.DESIGN_MANAGER: {"leads:index"},
     Role.STORE_MANAGER: {"leads:index"},
     Role.MARKETING_SALES: {"leads:index"},
     Role.MARKETING_MANAGER: {"leads:index"},
     Role.ENGINEERING: {"leads:index"},
-    Role.HR: set(),
+    Role.HR: {"leads:slips_hr"},
     Role.GM: {"leads:index"},
 }
 

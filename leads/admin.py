@@ -1,0 +1,198 @@
+"""Admin for leads, ownership, slips, filings, phone lists and the configuration rows.
+
+Leads, claims and slips import and export (all-or-nothing imports). Rows that record evidence or
+decisions (events, rulings, signatures) are read-only here: they change only through services.
+"""
+
+from django.contrib import admin
+from import_export.admin import ImportExportModelAdmin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import (
+    ClaimPolicy,
+    DailyFiling,
+    ExportRecord,
+    FilingEntry,
+    Lead,
+    LeadEvent,
+    OwnershipClaim,
+    OwnershipRuling,
+    PhoneList,
+    PhoneListEntry,
+    PrivateContactFinding,
+    SizeThreshold,
+    SlipSignature,
+    TransferSlip,
+)
+from .resources import ClaimResource, LeadResource, SlipResource
+
+
+class ReadOnlyInline(admin.TabularInline):
+    extra = 0
+    can_delete = False
+    show_change_link = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class ClaimInline(ReadOnlyInline):
+    model = OwnershipClaim
+    fields = ["claimant", "basis", "source", "recorded_at", "consultation_date", "note"]
+    readonly_fields = fields
+
+
+class EventInline(ReadOnlyInline):
+    model = LeadEvent
+    fields = ["at", "kind", "text", "actor"]
+    readonly_fields = fields
+
+
+@admin.register(Lead)
+class LeadAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+    resource_classes = [LeadResource]
+    list_display = [
+        "id",
+        "customer_name",
+        "community",
+        "channel",
+        "size_class",
+        "state",
+        "owner",
+        "designer",
+        "consultation_date",
+    ]
+    list_filter = ["state", "channel", "size_class", "consultation_date", "created_at"]
+    search_fields = ["customer_name", "phone", "community", "building"]
+    list_select_related = ["owner", "designer"]
+    raw_id_fields = ["brought_by", "owner", "designer", "created_by"]
+    readonly_fields = ["address_key", "state", "owner", "designer", "dispatched_at", "closed_at"]
+    date_hierarchy = "created_at"
+    inlines = [ClaimInline, EventInline]
+
+
+@admin.register(OwnershipClaim)
+class OwnershipClaimAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+    resource_classes = [ClaimResource]
+    list_display = ["lead", "claimant", "basis", "source", "recorded_at", "has_complete_details"]
+    list_filter = ["basis", "source", "has_complete_details", "recorded_at"]
+    search_fields = ["lead__customer_name", "lead__phone", "claimant__name"]
+    list_select_related = ["lead", "claimant"]
+    raw_id_fields = ["lead", "claimant", "recorded_by"]
+
+
+@admin.register(OwnershipRuling)
+class OwnershipRulingAdmin(SimpleHistoryAdmin):
+    list_display = ["lead", "kind", "owner", "decided_by", "ruled_by", "ruled_at"]
+    list_filter = ["kind", "decided_by", "ruled_at"]
+    search_fields = ["lead__customer_name", "reason"]
+    list_select_related = ["lead", "owner", "ruled_by"]
+    readonly_fields = [f.name for f in OwnershipRuling._meta.fields]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+
+@admin.register(PrivateContactFinding)
+class PrivateContactFindingAdmin(SimpleHistoryAdmin):
+    list_display = ["lead", "designer", "recorded_by", "recorded_at"]
+    list_filter = ["recorded_at"]
+    search_fields = ["lead__customer_name", "designer__name", "description"]
+    list_select_related = ["lead", "designer", "recorded_by"]
+    raw_id_fields = ["lead", "designer", "recorded_by"]
+
+
+class SignatureInline(ReadOnlyInline):
+    model = SlipSignature
+    fields = ["step", "signer", "on_behalf_of", "signed_at"]
+    readonly_fields = fields
+
+
+@admin.register(TransferSlip)
+class TransferSlipAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+    resource_classes = [SlipResource]
+    list_display = ["lead", "salesperson", "filled_at", "designer", "dispatched_at"]
+    list_filter = ["filled_at", "dispatched_at", "salesperson"]
+    search_fields = ["lead__customer_name", "salesperson__name"]
+    list_select_related = ["lead", "salesperson", "designer"]
+    raw_id_fields = ["lead", "salesperson", "preferred_designer", "designer", "dispatched_by"]
+    inlines = [SignatureInline]
+
+
+class FilingEntryInline(admin.TabularInline):
+    model = FilingEntry
+    extra = 0
+    fields = ["customer_name", "phone", "community", "building", "consultation_date", "outcome"]
+    readonly_fields = ["outcome"]
+
+
+@admin.register(DailyFiling)
+class DailyFilingAdmin(SimpleHistoryAdmin):
+    list_display = ["filing_date", "filed_by", "department", "status", "confirmed_by"]
+    list_filter = ["status", "department", "filing_date"]
+    search_fields = ["filed_by__name"]
+    list_select_related = ["filed_by", "confirmed_by"]
+    raw_id_fields = ["filed_by", "confirmed_by", "archived_by"]
+    inlines = [FilingEntryInline]
+
+
+class PhoneListEntryInline(admin.TabularInline):
+    model = PhoneListEntry
+    extra = 0
+
+
+@admin.register(PhoneList)
+class PhoneListAdmin(admin.ModelAdmin):
+    list_display = ["name", "community", "imported_by", "imported_at"]
+    list_filter = ["imported_at"]
+    search_fields = ["name", "community", "entries__phone"]
+    raw_id_fields = ["imported_by"]
+    inlines = [PhoneListEntryInline]
+
+
+@admin.register(SizeThreshold)
+class SizeThresholdAdmin(SimpleHistoryAdmin):
+    list_display = ["effective_from", "medium_from", "large_from", "note"]
+
+
+@admin.register(ClaimPolicy)
+class ClaimPolicyAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "effective_from",
+        "rank_appointment",
+        "rank_customer_statement",
+        "rank_archive_record",
+        "rank_first_contact",
+        "archive_backdate_days",
+    ]
+
+
+@admin.register(ExportRecord)
+class ExportRecordAdmin(admin.ModelAdmin):
+    list_display = ["at", "by", "what", "file_format", "row_count", "filters"]
+    list_filter = ["what", "at"]
+    search_fields = ["by__name", "filters"]
+    list_select_related = ["by"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(LeadEvent)
+class LeadEventAdmin(admin.ModelAdmin):
+    list_display = ["at", "lead", "kind", "text", "actor"]
+    list_filter = ["kind", "at"]
+    search_fields = ["lead__customer_name", "text"]
+    list_select_related = ["lead", "actor"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

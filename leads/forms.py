@@ -1,0 +1,427 @@
+"""Forms of the leads pages: they check the shape of input; services decide the rest."""
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import HTML, Div, Field, Layout, Submit
+from django import forms
+from django.urls import reverse_lazy
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from staff.models import Role, Staff
+
+from .models import Channel, Lead, LeadState, SizeClass
+from .queries.slips import SlipStatus
+
+DATE = forms.DateInput(attrs={"type": "date"})
+
+
+def active_staff():
+    return Staff.objects.filter(is_active=True).order_by("name")
+
+
+def designers():
+    return active_staff().filter(groups__name=Role.DESIGNER).distinct()
+
+
+def blank(label) -> list[tuple[str, str]]:
+    return [("", label)]
+
+
+class CustomerFields(forms.Form):
+    """The customer's details (LEAD-1), shared by intake, the salesperson's slip and filings."""
+
+    phone = forms.CharField(
+        label=_("Phone"),
+        max_length=40,
+        help_text=_("Mobile (11 digits) or landline with area code."),
+    )
+    customer_name = forms.CharField(label=_("Customer name"), max_length=50)
+    community = forms.CharField(label=_("Community"), max_length=100, required=False)
+    building = forms.CharField(label=_("Building / unit / room"), max_length=100, required=False)
+    area_m2 = forms.DecimalField(
+        label=_("House area (m²)"), min_value=0.01, max_digits=8, decimal_places=2, required=False
+    )
+    budget = forms.DecimalField(
+        label=_("Budget (CNY)"), min_value=0, max_digits=12, decimal_places=0, required=False
+    )
+    planned_decoration_date = forms.DateField(
+        label=_("Planned decoration date"), required=False, widget=DATE
+    )
+    consultation_date = forms.DateField(
+        label=_("Consultation date"), widget=DATE, initial=timezone.localdate
+    )
+    notes = forms.CharField(
+        label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class IntakeForm(CustomerFields):
+    """The front desk's form (LEAD-1): phone first, channel required, one screen."""
+
+    channel = forms.ChoiceField(label=_("Channel"), choices=blank("---------") + Channel.choices)
+    in_person = forms.BooleanField(
+        label=_("The customer is here in person"), required=False, initial=True
+    )
+    brought_by = forms.ModelChoiceField(
+        label=_("Brought by (staff)"),
+        queryset=Staff.objects.none(),
+        required=False,
+        help_text=_("The colleague who brought this customer, if any."),
+    )
+    named_by_customer = forms.ModelChoiceField(
+        label=_("The customer says they were sent by"),
+        queryset=Staff.objects.none(),
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["brought_by"].queryset = active_staff()
+        self.fields["named_by_customer"].queryset = active_staff()
+        self.fields["phone"].widget.attrs.update(
+            {
+                "autofocus": True,
+                "inputmode": "tel",
+                "autocomplete": "off",
+                "data-testid": "intake-phone",
+                "hx-get": reverse_lazy("leads:phone_check"),
+                "hx-trigger": "keyup changed delay:300ms, change",
+                "hx-target": "#phone-check",
+            }
+        )
+        self.helper = FormHelper()
+        self.helper.form_id = "intake-form"
+        self.helper.attrs = {"data-testid": "intake-form"}
+        self.helper.layout = Layout(
+            Div(
+                Div(Field("phone"), css_class="col-md-4"),
+                Div(HTML('<div id="phone-check" aria-live="polite"></div>'), css_class="col-md-8"),
+                css_class="row",
+            ),
+            Div(
+                Div("customer_name", css_class="col-md-4"),
+                Div(Field("channel", data_testid="intake-channel"), css_class="col-md-4"),
+                Div("in_person", css_class="col-md-4 pt-md-4"),
+                css_class="row",
+            ),
+            Div(
+                Div("community", css_class="col-md-4"),
+                Div("building", css_class="col-md-4"),
+                Div("area_m2", css_class="col-md-2"),
+                Div("budget", css_class="col-md-2"),
+                css_class="row",
+            ),
+            Div(
+                Div("planned_decoration_date", css_class="col-md-3"),
+                Div("consultation_date", css_class="col-md-3"),
+                Div("brought_by", css_class="col-md-3"),
+                Div("named_by_customer", css_class="col-md-3"),
+                css_class="row",
+            ),
+            "notes",
+            Submit("save", _("Register"), css_class="btn-primary", data_testid="intake-submit"),
+        )
+
+
+class RecordVisitForm(forms.Form):
+    named_by_customer = forms.ModelChoiceField(
+        label=_("The customer says they were sent by"),
+        queryset=Staff.objects.none(),
+        required=False,
+    )
+    note = forms.CharField(label=_("Note"), max_length=300, required=False)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["named_by_customer"].queryset = active_staff()
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            "named_by_customer",
+            "note",
+            Submit("visit", _("Record this visit"), data_testid="record-visit"),
+        )
+
+
+class LeadFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False)
+    channel = forms.ChoiceField(
+        label=_("Channel"), required=False, choices=blank(_("All")) + Channel.choices
+    )
+    state = forms.ChoiceField(
+        label=_("State"), required=False, choices=blank(_("All")) + LeadState.choices
+    )
+    size_class = forms.ChoiceField(
+        label=_("Size class"), required=False, choices=blank(_("All")) + SizeClass.choices
+    )
+    owner = forms.ChoiceField(label=_("Owner"), required=False)
+    community = forms.CharField(label=_("Community"), required=False)
+    date_from = forms.DateField(label=_("Consulted from"), required=False, widget=DATE)
+    date_to = forms.DateField(label=_("Consulted to"), required=False, widget=DATE)
+
+    def __init__(self, *args, owners=(), show_owner: bool = True, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].choices = (
+            blank(_("All"))
+            + [("company", _("Company"))]
+            + [(str(person.pk), person.get_full_name()) for person in owners]
+        )
+        self.fields["q"].widget.attrs["placeholder"] = _("Name, phone or address")
+        self.fields["community"].widget.attrs["list"] = "communities"
+        fields = ["q", "channel", "state", "size_class", "community", "date_from", "date_to"]
+        if show_owner:
+            fields.insert(4, "owner")
+        else:
+            del self.fields["owner"]
+        self.helper = FormHelper()
+        self.helper.form_method = "get"
+        self.helper.form_class = "row row-cols-md-auto g-2 align-items-end"
+        self.helper.layout = Layout(*fields, Submit("", _("Filter"), css_class="btn-secondary"))
+
+
+class LeadEditForm(forms.ModelForm):
+    class Meta:
+        model = Lead
+        fields = [
+            "customer_name",
+            "community",
+            "building",
+            "area_m2",
+            "budget",
+            "planned_decoration_date",
+            "notes",
+        ]
+        widgets = {"planned_decoration_date": DATE, "notes": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("save", _("Save")))
+
+
+class RulingForm(forms.Form):
+    """ATTR-5: the owner against the ranking, with the reason in writing."""
+
+    winner = forms.ChoiceField(label=_("Owner"))
+    reason = forms.CharField(
+        label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}), max_length=1000
+    )
+
+    def __init__(self, *args, claims=(), **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["winner"].choices = [("company", _("The company (natural walk-in)"))] + [
+            (str(claim.pk), f"{claim} · {claim.recorded_at:%Y-%m-%d %H:%M}") for claim in claims
+        ]
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            Field("winner", data_testid="ruling-winner"),
+            Field("reason", data_testid="ruling-reason"),
+        )
+
+    def claim_id(self) -> int | None:
+        winner = self.cleaned_data["winner"]
+        return None if winner == "company" else int(winner)
+
+
+class PrivateContactForm(forms.Form):
+    designer = forms.ModelChoiceField(label=_("Designer"), queryset=Staff.objects.none())
+    description = forms.CharField(
+        label=_("What was found"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["designer"].queryset = designers()
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+
+class SlipForm(forms.Form):
+    """The slip's own fields (SLIP-1); the designer is filled only at dispatch."""
+
+    customer_intent = forms.CharField(
+        label=_("Customer's wishes"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Style, rooms, timing and anything the designer should know."),
+    )
+    preferred_designer = forms.ModelChoiceField(
+        label=_("Preferred designer"),
+        queryset=Staff.objects.none(),
+        required=False,
+        help_text=_("Honoured at dispatch when the designer is eligible and under the caps."),
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["preferred_designer"].queryset = designers()
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("save", _("Fill the slip"), data_testid="slip-submit"))
+
+
+class MarketingLeadForm(CustomerFields, SlipForm):
+    """A salesperson's new customer and its slip, in one form."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["phone"].widget.attrs.update(
+            {
+                "autofocus": True,
+                "inputmode": "tel",
+                "data-testid": "slip-phone",
+                "hx-get": reverse_lazy("leads:phone_check"),
+                "hx-trigger": "keyup changed delay:300ms, change",
+                "hx-target": "#phone-check",
+            }
+        )
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Div(
+                Div(Field("phone"), css_class="col-md-4"),
+                Div(HTML('<div id="phone-check" aria-live="polite"></div>'), css_class="col-md-8"),
+                css_class="row",
+            ),
+            Div(
+                Div(Field("customer_name", data_testid="slip-name"), css_class="col-md-4"),
+                Div("community", css_class="col-md-4"),
+                Div("building", css_class="col-md-4"),
+                css_class="row",
+            ),
+            Div(
+                Div("area_m2", css_class="col-md-3"),
+                Div("budget", css_class="col-md-3"),
+                Div("planned_decoration_date", css_class="col-md-3"),
+                Div("consultation_date", css_class="col-md-3"),
+                css_class="row",
+            ),
+            "customer_intent",
+            "preferred_designer",
+            "notes",
+            Submit("save", _("Fill the slip"), data_testid="slip-submit"),
+        )
+
+
+class SlipFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[
+            ("", _("All")),
+            (SlipStatus.AWAITING_MARKETING, _("Awaiting the marketing manager")),
+            (SlipStatus.AWAITING_STORE, _("Awaiting the store manager")),
+            (SlipStatus.SIGNED, _("Signed, not yet dispatched")),
+            (SlipStatus.DISPATCHED, _("Dispatched")),
+        ],
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_method = "get"
+        self.helper.form_class = "row row-cols-md-auto g-2 align-items-end"
+        self.helper.layout = Layout("status", Submit("", _("Filter"), css_class="btn-secondary"))
+
+
+class HrSlipFilterForm(forms.Form):
+    date_from = forms.DateField(label=_("Dispatched from"), required=False, widget=DATE)
+    date_to = forms.DateField(label=_("Dispatched to"), required=False, widget=DATE)
+    salesperson = forms.ChoiceField(label=_("Salesperson"), required=False)
+
+    def __init__(self, *args, salespeople=(), **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["salesperson"].choices = blank(_("All")) + [
+            (str(p.pk), p.get_full_name()) for p in salespeople
+        ]
+        self.helper = FormHelper()
+        self.helper.form_method = "get"
+        self.helper.form_class = "row row-cols-md-auto g-2 align-items-end"
+        self.helper.layout = Layout(
+            "date_from",
+            "date_to",
+            "salesperson",
+            Submit("", _("Filter"), css_class="btn-secondary"),
+        )
+
+
+class FilingEntryForm(forms.Form):
+    """One customer on a daily filing; also validates each imported row."""
+
+    customer_name = forms.CharField(label=_("Customer name"), max_length=50)
+    phone = forms.CharField(label=_("Phone"), max_length=40)
+    community = forms.CharField(label=_("Community"), max_length=100)
+    building = forms.CharField(label=_("Building / unit / room"), max_length=100, required=False)
+    area_m2 = forms.DecimalField(
+        label=_("House area (m²)"), min_value=0.01, max_digits=8, decimal_places=2, required=False
+    )
+    budget = forms.DecimalField(
+        label=_("Budget (CNY)"), min_value=0, max_digits=12, decimal_places=0, required=False
+    )
+    planned_decoration_date = forms.DateField(
+        label=_("Planned decoration date"), required=False, widget=DATE
+    )
+    consultation_date = forms.DateField(
+        label=_("Consultation date"), widget=DATE, initial=timezone.localdate
+    )
+    notes = forms.CharField(label=_("Notes"), max_length=300, required=False)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_class = "row g-2 align-items-end"
+        self.helper.layout = Layout(
+            *(Div(name, css_class="col-md-3") for name in self.fields),
+            Div(Submit("add", _("Add to the filing")), css_class="col-md-3"),
+        )
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("File (CSV or Excel)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_class = "row row-cols-md-auto g-2 align-items-end"
+        self.helper.add_input(Submit("import", _("Import"), css_class="btn-secondary"))
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), max_length=300)
+
+
+class PhoneListImportForm(forms.Form):
+    name = forms.CharField(label=_("List name"), max_length=100)
+    community = forms.CharField(label=_("Community"), max_length=100, required=False)
+    note = forms.CharField(label=_("Note"), max_length=300, required=False)
+    file = forms.FileField(
+        label=_("File (CSV or Excel)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
+        help_text=_("Columns: phone, name, address, note (only phone is required)."),
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("import", _("Import")))
+
+
+class PhoneListFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[
+            ("", _("All")),
+            ("NEW", _("New")),
+            ("VISITED", _("Visited the office")),
+            ("SIGNED", _("Signed")),
+        ],
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_method = "get"
+        self.helper.form_class = "row row-cols-md-auto g-2 align-items-end"
+        self.helper.layout = Layout("status", Submit("", _("Filter"), css_class="btn-secondary"))

@@ -1,0 +1,58 @@
+"""What each role may do with leads (SEC-1); synced to the role groups after every migrate.
+
+Full phone numbers (`view_customer_phone`) go to the people who call customers: front desk,
+customer-service agents, the customer manager and the design manager (second callbacks). A
+lead's designer, the person who brought it and its owner see its number too (leads.queries.access);
+everyone else — store manager, marketing manager, GM, HR — sees 138****5678.
+"""
+
+from staff.models import Role
+
+SEES_ALL = ["leads.view_lead", "leads.view_all_leads"]
+CALLS_CUSTOMERS = ["leads.view_customer_phone"]
+
+ROLE_PERMISSIONS: dict[str, list[str]] = {
+    Role.FRONT_DESK: [*SEES_ALL, *CALLS_CUSTOMERS, "leads.add_lead", "leads.change_lead"],
+    Role.CS_AGENT: [*SEES_ALL, *CALLS_CUSTOMERS, "leads.add_lead"],
+    Role.CUSTOMER_MANAGER: [
+        *SEES_ALL,
+        *CALLS_CUSTOMERS,
+        "leads.add_lead",
+        "leads.change_lead",
+        "leads.export_customer_data",
+        "leads.rule_ownership",
+        "leads.dispatch_lead",
+        "leads.add_privatecontactfinding",
+        "leads.view_transferslip",
+        "leads.export_slips",
+        "leads.archive_filing",
+        "leads.view_dailyfiling",
+        "leads.view_phonelist",
+    ],
+    Role.DESIGNER: ["leads.view_lead"],
+    Role.DESIGN_MANAGER: [*SEES_ALL, *CALLS_CUSTOMERS, "leads.view_transferslip"],
+    Role.STORE_MANAGER: [*SEES_ALL, "leads.view_transferslip", "leads.sign_slip"],
+    Role.MARKETING_SALES: [
+        "leads.view_lead",
+        "leads.add_transferslip",
+        "leads.add_dailyfiling",
+        "leads.view_phonelist",
+    ],
+    Role.MARKETING_MANAGER: [
+        "leads.view_lead",
+        "leads.view_transferslip",
+        "leads.sign_slip",
+        "leads.export_slips",
+        "leads.add_dailyfiling",
+        "leads.add_phonelist",
+        "leads.view_phonelist",
+    ],
+    Role.ENGINEERING: ["leads.view_lead", "leads.add_dailyfiling"],
+    Role.HR: ["leads.export_slips"],
+    Role.GM: [
+        *SEES_ALL,
+        "leads.export_customer_data",
+        "leads.view_transferslip",
+        "leads.export_slips",
+    ],
+}

@@ -1,0 +1,1 @@
+"""Views of the leads area, by page group; see leads/urls.py."""

@@ -1,0 +1,57 @@
+"""The front desk's intake form and its as-you-type duplicate check (LEAD-1, LEAD-2)."""
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from staff.access import role_required
+
+from ..forms import IntakeForm, RecordVisitForm
+from ..navigation import INTAKE_ROLES
+from ..queries.access import can_view_lead
+from ..queries.intake import phone_check
+from ..services.errors import LeadError
+from ..services.intake import IntakeData, register_lead
+
+
+@role_required(*INTAKE_ROLES)
+def intake(request: HttpRequest) -> HttpResponse:
+    form = IntakeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = register_lead(data=intake_data(form.cleaned_data), by=request.user)
+        except LeadError as exc:
+            form.add_error(None, str(exc))
+        else:
+            level = messages.SUCCESS if result.created else messages.WARNING
+            messages.add_message(request, level, result.message)
+            if can_view_lead(request.user, result.lead):
+                return redirect(result.lead)
+            return redirect("leads:intake")
+    return render(request, "leads/intake.html", {"form": form})
+
+
+def intake_data(data: dict) -> IntakeData:
+    return IntakeData(
+        customer_name=data["customer_name"],
+        phone=data["phone"],
+        channel=data["channel"],
+        consultation_date=data["consultation_date"],
+        community=data["community"],
+        building=data["building"],
+        area_m2=data["area_m2"],
+        budget=data["budget"],
+        planned_decoration_date=data["planned_decoration_date"],
+        brought_by=data.get("brought_by"),
+        named_by_customer=data.get("named_by_customer"),
+        notes=data["notes"],
+        in_person=data.get("in_person", False),
+    )
+
+
+@role_required(*INTAKE_ROLES, "MARKETING_SALES", "MARKETING_MANAGER")
+def check_phone(request: HttpRequest) -> HttpResponse:
+    """htmx: as the phone is typed, say whether this customer exists (LEAD-2)."""
+    check = phone_check(request.user, request.GET.get("phone", ""))
+    context = {"check": check, "visit_form": RecordVisitForm(prefix="visit")}
+    return render(request, "leads/_phone_check.html", context)
