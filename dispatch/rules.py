@@ -43,6 +43,8 @@ class SkipReason(enum.StrEnum):
     DAY_CAP = "DAY_CAP"
     WEEK_CAP = "WEEK_CAP"
     SEASON_CAP = "SEASON_CAP"
+    # Checked last: the designer could take the lead but already declined this one (DISP-7).
+    DECLINED = "DECLINED"
 
 
 class Refusal(enum.StrEnum):
@@ -52,6 +54,7 @@ class Refusal(enum.StrEnum):
     NOBODY_ELIGIBLE = "NOBODY_ELIGIBLE"
     ALL_DECLINED = "ALL_DECLINED"
     FORCE_REASON_REQUIRED = "FORCE_REASON_REQUIRED"
+    SOMEONE_ELIGIBLE = "SOMEONE_ELIGIBLE"
 
 
 def _default_tier_map() -> dict[SizeClass, frozenset[Tier]]:
@@ -103,7 +106,7 @@ class DesignerSnapshot:
     designer_id: int
     name: str
     employee_no: str
-    tier: Tier
+    tier: Tier | None  # None: a designer whose tier has not been set yet
     active: bool = True
     on_leave: bool = False
     today_count: int = 0
@@ -196,16 +199,29 @@ def _cap_refusal(reason: SkipReason, text: str, count: int, cap: int) -> Decisio
 
 
 def check_designer(
-    snapshot: DesignerSnapshot, size_class: SizeClass, season: Season, config: DispatchConfig
+    snapshot: DesignerSnapshot,
+    size_class: SizeClass,
+    season: Season,
+    config: DispatchConfig,
+    declined: bool = False,
 ) -> Decision:
-    """May this designer take a lead of this size today? First failing reason is reported."""
+    """May this designer take a lead of this size today? First failing reason is reported.
+
+    `declined`: the designer already declined this lead; reported only when nothing else
+    stops them, so "everyone declined" means every otherwise eligible designer declined.
+    """
     if not snapshot.active:
         return _refuse(SkipReason.INACTIVE, _("Designer is not active"))
+    if snapshot.tier is None:
+        return _refuse(SkipReason.WRONG_TIER, _("No designer tier set"))
     if snapshot.tier not in config.tier_map.get(size_class, frozenset()):
         return _refuse(SkipReason.WRONG_TIER, _("Tier does not take leads of this size"))
     if snapshot.on_leave:
         return _refuse(SkipReason.ON_LEAVE, _("On approved leave today"))
-    return _check_caps(snapshot, caps_for(snapshot, season, config))
+    decision = _check_caps(snapshot, caps_for(snapshot, season, config))
+    if decision.allowed and declined:
+        return _refuse(SkipReason.DECLINED, _("Declined this lead"))
+    return decision
 
 
 def _check_caps(snapshot: DesignerSnapshot, caps: Caps) -> Decision:
@@ -241,12 +257,18 @@ def rank_candidates(
     size_class: SizeClass,
     season: Season,
     config: DispatchConfig,
+    declined_ids: Iterable[int] = (),
 ) -> Ranking:
-    """Fair rotation: fewest this week, then longest since last dispatch, then lowest number."""
+    """Fair rotation: fewest this week, then longest since last dispatch, then lowest number.
+
+    Designers in `declined_ids` already declined this lead and are skipped (DISP-7).
+    """
+    declined = frozenset(declined_ids)
     eligible: list[DesignerSnapshot] = []
     skipped: list[tuple[DesignerSnapshot, Decision]] = []
     for snapshot in snapshots:
-        decision = check_designer(snapshot, size_class, season, config)
+        is_declined = snapshot.designer_id in declined
+        decision = check_designer(snapshot, size_class, season, config, declined=is_declined)
         if decision.allowed:
             eligible.append(snapshot)
         else:
@@ -268,9 +290,18 @@ ALL_DECLINED = Decision(
 )
 
 
-def _first_or_nobody(candidates: Sequence[DesignerSnapshot], preference: Decision | None) -> Choice:
+def nobody_decision(ranking: Ranking) -> Decision:
+    """Why nobody can take the lead: all who could have declined it, or nobody could."""
+    if any(d.reason == SkipReason.DECLINED for _s, d in ranking.skipped):
+        return ALL_DECLINED
+    return NOBODY_ELIGIBLE
+
+
+def _first_or_nobody(
+    ranking: Ranking, candidates: Sequence[DesignerSnapshot], preference: Decision | None
+) -> Choice:
     if not candidates:
-        return Choice(designer=None, decision=NOBODY_ELIGIBLE, preference=preference)
+        return Choice(designer=None, decision=nobody_decision(ranking), preference=preference)
     return Choice(designer=candidates[0], preference=preference)
 
 
@@ -287,11 +318,11 @@ def check_chosen(ranking: Ranking, designer_id: int) -> Decision:
 def choose_designer(ranking: Ranking, preferred_id: int | None = None) -> Choice:
     """DISP-6: honour the preferred designer when eligible, else the first in rotation."""
     if preferred_id is None:
-        return _first_or_nobody(ranking.eligible, preference=None)
+        return _first_or_nobody(ranking, ranking.eligible, preference=None)
     verdict = check_chosen(ranking, preferred_id)
     if verdict.allowed:
         return Choice(designer=ranking.find(preferred_id), preference=verdict)
-    return _first_or_nobody(ranking.eligible, preference=verdict)
+    return _first_or_nobody(ranking, ranking.eligible, preference=verdict)
 
 
 def next_after_decline(ranking: Ranking, declined_ids: Iterable[int]) -> Choice:
@@ -302,15 +333,138 @@ def next_after_decline(ranking: Ranking, declined_ids: Iterable[int]) -> Choice:
         return Choice(designer=remaining[0])
     if ranking.eligible:
         return Choice(designer=None, decision=ALL_DECLINED)
-    return Choice(designer=None, decision=NOBODY_ELIGIBLE)
+    return Choice(designer=None, decision=nobody_decision(ranking))
 
 
-def check_forced(snapshot: DesignerSnapshot, reason_text: str) -> Decision:
+def check_forced(
+    snapshot: DesignerSnapshot, reason_text: str, ranking: Ranking | None = None
+) -> Decision:
     """DISP-7 forced dispatch: caps, tier, leave and declines are overridden on purpose, but a
     reason is required and the designer must still be active (a departed designer cannot work
-    the lead)."""
+    the lead).
+
+    With the lead's `ranking`, force is refused while someone may still take the lead in
+    rotation: DISP-7 allows it only "when nobody is eligible or willing".
+    """
     if not reason_text.strip():
         return _refuse(Refusal.FORCE_REASON_REQUIRED, _("A forced dispatch needs a reason"))
     if not snapshot.active:
         return _refuse(SkipReason.INACTIVE, _("Designer is not active"))
+    if ranking is not None and ranking.eligible:
+        return _refuse(
+            Refusal.SOMEONE_ELIGIBLE,
+            _(
+                "A designer can still take this lead in rotation; a forced dispatch is only for "
+                "when nobody is eligible or willing"
+            ),
+        )
     return ALLOWED
+
+
+# --- readiness (DISP-2) ---------------------------------------------------------------------
+
+
+class Missing(enum.StrEnum):
+    """What a lead still lacks before it may be dispatched (DISP-2), in the order shown."""
+
+    DECORATION_DATE = "DECORATION_DATE"
+    AREA = "AREA"
+    BUDGET = "BUDGET"
+    LEVELS_INTRODUCED = "LEVELS_INTRODUCED"
+
+
+MISSING_MESSAGES = {
+    Missing.DECORATION_DATE: _("The planned decoration date is not known."),
+    Missing.AREA: _("The house area is not known."),
+    Missing.BUDGET: _("The budget is not known."),
+    Missing.LEVELS_INTRODUCED: _(
+        "The customer manager has not confirmed that the designer levels were introduced to the "
+        "customer."
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Readiness:
+    """DISP-2 verdict: ready, or the list of what is missing (each with its own sentence)."""
+
+    missing: tuple[Missing, ...] = ()
+
+    @property
+    def ready(self) -> bool:
+        return not self.missing
+
+    @property
+    def messages(self) -> list[str]:
+        return [MISSING_MESSAGES[item] for item in self.missing]
+
+    @property
+    def message(self) -> str:
+        """One refusal text for a service error; empty when ready."""
+        if self.ready:
+            return ""
+        details = " ".join(str(text) for text in self.messages)
+        return format_lazy(_("This lead is not ready to dispatch. {details}"), details=details)
+
+
+def check_readiness(
+    *,
+    planned_decoration_date: date | None,
+    area_m2: object | None,
+    budget: object | None,
+    levels_introduced: bool,
+) -> Readiness:
+    """DISP-2: decoration date, area and budget known, and the designer levels introduced."""
+    checks = (
+        (Missing.DECORATION_DATE, planned_decoration_date is not None),
+        (Missing.AREA, area_m2 is not None),
+        (Missing.BUDGET, budget is not None),
+        (Missing.LEVELS_INTRODUCED, levels_introduced),
+    )
+    return Readiness(missing=tuple(item for item, present in checks if not present))
+
+
+# --- champions (DISP-4) ---------------------------------------------------------------------
+
+
+class ChampionKind(enum.StrEnum):
+    QUARTERLY = "QUARTERLY"  # 季度签单状元: extra capacity in the next quarter
+    ANNUAL = "ANNUAL"  # 年度签单状元: extra capacity in every quarter of the next year
+
+
+def quarter_bounds(day: date) -> tuple[date, date]:
+    """First and last day of the calendar quarter holding `day`."""
+    first_month = 3 * ((day.month - 1) // 3) + 1
+    start = date(day.year, first_month, 1)
+    next_start = (
+        date(day.year + 1, 1, 1) if first_month == 10 else date(day.year, first_month + 3, 1)
+    )
+    return start, next_start - timedelta(days=1)
+
+
+def period_bounds(kind: ChampionKind, day: date) -> tuple[date, date]:
+    """The quarter or the year holding `day`."""
+    if kind == ChampionKind.ANNUAL:
+        return date(day.year, 1, 1), date(day.year, 12, 31)
+    return quarter_bounds(day)
+
+
+def previous_period(kind: ChampionKind, day: date) -> tuple[date, date]:
+    """The last complete quarter or year before the one holding `day`."""
+    start, _end = period_bounds(kind, day)
+    return period_bounds(kind, start - timedelta(days=1))
+
+
+def grant_window(kind: ChampionKind, period_start: date) -> tuple[date, date]:
+    """When a title earned in the period starting `period_start` raises the caps (DISP-4)."""
+    _start, period_end = period_bounds(kind, period_start)
+    return period_bounds(kind, period_end + timedelta(days=1))
+
+
+def pick_champions(signed_counts: Mapping[int, int]) -> frozenset[int]:
+    """The designers with the most signed contracts; a tie shares the title; none without a
+    signing."""
+    best = max(signed_counts.values(), default=0)
+    if best <= 0:
+        return frozenset()
+    return frozenset(designer_id for designer_id, n in signed_counts.items() if n == best)

@@ -1,6 +1,7 @@
 """SEC-1: the dispatch menu entries each role sees."""
 
 import pytest
+from django.urls import reverse
 
 from staff.models import Role
 from tests.staff.test_navigation import nav_names_for
@@ -9,7 +10,7 @@ EXPECTED = {
     Role.FRONT_DESK: set(),
     Role.CS_AGENT: set(),
     Role.CUSTOMER_MANAGER: {"dispatch:index"},
-    Role.DESIGNER: set(),
+    Role.DESIGNER: {"dispatch:my_leads"},
     Role.DESIGN_MANAGER: {"dispatch:index"},
     Role.STORE_MANAGER: set(),
     Role.MARKETING_SALES: set(),
@@ -24,4 +25,7 @@ EXPECTED = {
 @pytest.mark.parametrize("persona", list(EXPECTED), indirect=True)
 def test_sec1_dispatch_menu_per_role(login, persona):
     role = next(iter(persona.role_codes))
-    assert nav_names_for(login(persona), {"dispatch"}) == EXPECTED[role]
+    client = login(persona)
+    assert nav_names_for(client, {"dispatch"}) == EXPECTED[role]
+    for name in EXPECTED[role]:
+        assert client.get(reverse(name)).status_code == 200

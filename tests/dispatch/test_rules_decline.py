@@ -11,6 +11,7 @@ from dispatch.rules import (
     SkipReason,
     Tier,
     check_forced,
+    choose_designer,
     next_after_decline,
     rank_candidates,
 )
@@ -74,3 +75,37 @@ def test_disp7_force_with_reason_ignores_caps():
 def test_disp7_force_still_needs_an_active_designer():
     decision = check_forced(designer(1, active=False), "Urgent")
     assert decision.reason == SkipReason.INACTIVE
+
+
+def test_disp7_declined_designer_skipped_only_when_otherwise_eligible():
+    ranking = rank_candidates(
+        [designer(1), designer(2, today_count=2)],
+        SizeClass.SMALL,
+        Season.OFF,
+        CONFIG,
+        declined_ids=[1, 2],
+    )
+    assert ranking.eligible == ()
+    assert ranking.skip_decision(1).reason == SkipReason.DECLINED
+    assert ranking.skip_decision(2).reason == SkipReason.DAY_CAP
+
+
+def test_disp7_everyone_who_could_declined_says_so():
+    ranking = rank_candidates(
+        [designer(1), designer(2, tier=Tier.CHIEF)], SizeClass.SMALL, Season.OFF, CONFIG, [1]
+    )
+    choice = choose_designer(ranking)
+    assert choice.needs_force is True
+    assert choice.decision.reason == Refusal.ALL_DECLINED
+
+
+def test_disp7_force_refused_while_someone_can_take_the_lead():
+    ranking = ranked(designer(1), designer(2, today_count=2))
+    decision = check_forced(designer(2, today_count=2), "客户要求", ranking)
+    assert decision.reason == Refusal.SOMEONE_ELIGIBLE
+    assert check_forced(designer(2), "客户要求", ranked(designer(2, today_count=2))).allowed
+
+
+def test_disp1_designer_without_a_tier_is_skipped():
+    ranking = ranked(designer(1, tier=None))
+    assert ranking.skip_decision(1).reason == SkipReason.WRONG_TIER

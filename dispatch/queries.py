@@ -1,0 +1,444 @@
+"""Read helpers for dispatch: the day's configuration, designer load snapshots, the queue, the
+load board, "my leads" and the dispatch log. Counts are annotated in the database, so every
+page runs a fixed number of queries however many designers or leads there are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from leads.models import Channel, Lead, LeadEvent, LeadState, SlipSignature, TransferSlip
+from leads.rules.intake import size_class
+from leads.rules.slips import SIGNING_ORDER, dispatch_allowed_for_slip
+from leads.services.config import size_thresholds_on
+from staff.models import Role, Staff
+
+from . import rules
+from .models import Assignment, CapacityRule, Champion, SeasonKind, SeasonPeriod, TierRule
+
+# --- the day's configuration -----------------------------------------------------------------
+
+
+def designers_on_leave(day: date) -> frozenset[int]:
+    """Ids of staff on approved leave on `day`: the one question dispatch asks attendance."""
+    try:
+        from attendance.queries import staff_on_leave
+    except ImportError:
+        # attendance is built separately; until it answers, nobody counts as on leave.
+        return frozenset()
+    return frozenset(staff_on_leave(day))
+
+
+def capacity_rule_on(day: date) -> CapacityRule | None:
+    """The caps in force on `day`: the latest rule effective on or before it."""
+    return CapacityRule.objects.filter(effective_from__lte=day).order_by("-effective_from").first()
+
+
+def _config_from(
+    rule: CapacityRule | None, pairs: Iterable[tuple[str, str]]
+) -> rules.DispatchConfig:
+    tier_map: dict[rules.SizeClass, set[rules.Tier]] = {size: set() for size in rules.SizeClass}
+    for size, tier in pairs:
+        tier_map[rules.SizeClass(size)].add(rules.Tier(tier))
+    frozen = {size: frozenset(tiers) for size, tiers in tier_map.items()}
+    if rule is None:
+        return rules.DispatchConfig(tier_map=frozen)
+    return rules.DispatchConfig(
+        tier_map=frozen,
+        day_cap=rule.day_cap,
+        week_cap=rule.week_cap,
+        season_cap_off=rule.season_cap_off,
+        season_cap_peak=rule.season_cap_peak,
+        champion_bonus=rules.Caps(
+            day=rule.champion_day_bonus,
+            week=rule.champion_week_bonus,
+            season=rule.champion_season_bonus,
+        ),
+    )
+
+
+def dispatch_config(day: date) -> rules.DispatchConfig:
+    """Caps in force on `day` and the tier mapping, from the managers' rows (2 queries)."""
+    pairs = TierRule.objects.values_list("size_class", "tier")
+    return _config_from(capacity_rule_on(day), pairs)
+
+
+def season_on(day: date) -> rules.Season:
+    ranges = SeasonPeriod.objects.filter(start__lte=day, end__gte=day).values_list(
+        "start", "end", "kind"
+    )
+    return rules.season_for(day, [(s, e, rules.Season(k)) for s, e, k in ranges])
+
+
+def champion_ids(day: date) -> frozenset[int]:
+    """Designers whose confirmed title raises their caps on `day` (DISP-4)."""
+    titles = Champion.objects.filter(
+        status=Champion.Status.CONFIRMED, grants_from__lte=day, grants_until__gte=day
+    )
+    return frozenset(titles.values_list("designer_id", flat=True))
+
+
+@dataclass(frozen=True)
+class DispatchDay:
+    """Everything the rules need besides the designers' counts, for one day."""
+
+    day: date
+    config: rules.DispatchConfig
+    season: rules.Season
+    champion_ids: frozenset[int]
+    on_leave_ids: frozenset[int]
+
+    @property
+    def is_peak(self) -> bool:
+        return self.season == rules.Season.PEAK
+
+    @property
+    def season_label(self) -> str:
+        return SeasonKind(self.season).label
+
+
+def dispatch_day(day: date | None = None) -> DispatchDay:
+    day = day or timezone.localdate()
+    return DispatchDay(
+        day=day,
+        config=dispatch_config(day),
+        season=season_on(day),
+        champion_ids=champion_ids(day),
+        on_leave_ids=designers_on_leave(day),
+    )
+
+
+# --- designer load ---------------------------------------------------------------------------
+
+
+def _day_start(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def designers() -> QuerySet[Staff]:
+    """Everyone holding the designer role, lowest employee number first."""
+    return Staff.objects.filter(groups__name=Role.DESIGNER).order_by("employee_no")
+
+
+def with_load(staff: QuerySet[Staff], day: date) -> QuerySet[Staff]:
+    """Annotate today's, this week's and this week's still-open dispatches (DISP-3) and the
+    last dispatch. A declined dispatch does not count: the designer never worked the lead."""
+    monday, _sunday = rules.week_bounds(day)
+    live = Q(dispatch_assignments__declined_at__isnull=True)
+    at = "dispatch_assignments__dispatched_at"
+    today = live & Q(**{f"{at}__gte": _day_start(day), f"{at}__lt": _day_start(day + timedelta(1))})
+    week = live & Q(
+        **{f"{at}__gte": _day_start(monday), f"{at}__lt": _day_start(monday + timedelta(7))}
+    )
+    still_open = week & Q(
+        dispatch_assignments__lead__state=LeadState.DISPATCHED,
+        dispatch_assignments__lead__designer=F("pk"),
+    )
+    return staff.annotate(
+        today_count=Count("dispatch_assignments", filter=today),
+        week_count=Count("dispatch_assignments", filter=week),
+        open_this_week=Count("dispatch_assignments", filter=still_open),
+        last_dispatch_at=Max(at, filter=live),
+    )
+
+
+def snapshot_of(person: Staff, ctx: DispatchDay) -> rules.DesignerSnapshot:
+    """A designer row annotated by `with_load`, as the rules see it."""
+    tier = rules.Tier(person.designer_tier) if person.designer_tier else None
+    return rules.DesignerSnapshot(
+        designer_id=person.pk,
+        name=person.get_full_name(),
+        employee_no=person.employee_no,
+        tier=tier,
+        active=person.is_active,
+        on_leave=person.pk in ctx.on_leave_ids,
+        today_count=person.today_count,
+        week_count=person.week_count,
+        open_this_week=person.open_this_week,
+        last_dispatch_at=person.last_dispatch_at,
+        champion=person.pk in ctx.champion_ids,
+    )
+
+
+def designer_snapshots(
+    ctx: DispatchDay, ids: Iterable[int] | None = None
+) -> list[rules.DesignerSnapshot]:
+    """Active designers (or exactly `ids`, active or not) with their load: one query."""
+    staff = designers() if ids is None else Staff.objects.filter(pk__in=list(ids))
+    if ids is None:
+        staff = staff.filter(is_active=True)
+    return [snapshot_of(person, ctx) for person in with_load(staff, ctx.day)]
+
+
+def declined_ids(lead: Lead) -> frozenset[int]:
+    """Designers who declined this lead (DISP-7)."""
+    declined = Assignment.objects.filter(lead=lead, declined_at__isnull=False)
+    return frozenset(declined.values_list("designer_id", flat=True))
+
+
+def ranking_for(
+    lead: Lead, ctx: DispatchDay, snapshots: list[rules.DesignerSnapshot]
+) -> rules.Ranking:
+    size = rules.SizeClass(lead_size_class(lead))
+    return rules.rank_candidates(snapshots, size, ctx.season, ctx.config, declined_ids(lead))
+
+
+def lead_size_class(lead: Lead) -> str:
+    """The size class stored by intake (LEAD-4); worked out from the budget with the leads
+    app's thresholds if intake left it blank; "" when the budget is not known."""
+    if lead.size_class or lead.budget is None:
+        return lead.size_class
+    thresholds = size_thresholds_on(timezone.localdate())
+    return size_class(lead.budget, thresholds)
+
+
+# --- candidates panel and load board ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DesignerLoad:
+    """One designer's row on the dashboard: load against caps, and the verdict for a lead."""
+
+    snapshot: rules.DesignerSnapshot
+    caps: rules.Caps
+    decision: rules.Decision = rules.ALLOWED
+    rank: int | None = None
+
+    @property
+    def designer_id(self) -> int:
+        return self.snapshot.designer_id
+
+    @property
+    def tier_label(self) -> str:
+        from staff.models import DesignerTier
+
+        return DesignerTier(self.snapshot.tier).label if self.snapshot.tier else ""
+
+    @property
+    def day_full(self) -> bool:
+        return self.snapshot.today_count >= self.caps.day
+
+    @property
+    def week_full(self) -> bool:
+        return self.snapshot.week_count >= self.caps.week
+
+    @property
+    def season_full(self) -> bool:
+        return self.snapshot.open_this_week >= self.caps.season
+
+    @property
+    def forcible(self) -> bool:
+        """A skipped designer a forced dispatch could still go to (active)."""
+        return self.snapshot.active
+
+
+def load_rows(snapshots: Iterable[rules.DesignerSnapshot], ctx: DispatchDay) -> list[DesignerLoad]:
+    """The load board: every designer with load and caps, lowest employee number first."""
+    return [
+        DesignerLoad(snapshot=s, caps=rules.caps_for(s, ctx.season, ctx.config)) for s in snapshots
+    ]
+
+
+def candidate_rows(
+    ranking: rules.Ranking, ctx: DispatchDay
+) -> tuple[list[DesignerLoad], list[DesignerLoad]]:
+    """Ranked eligible designers, then the skipped ones with their reason (DISP-5)."""
+    caps = rules.caps_for
+    eligible = [
+        DesignerLoad(snapshot=s, caps=caps(s, ctx.season, ctx.config), rank=n)
+        for n, s in enumerate(ranking.eligible, start=1)
+    ]
+    skipped = [
+        DesignerLoad(snapshot=s, caps=caps(s, ctx.season, ctx.config), decision=d)
+        for s, d in ranking.skipped
+    ]
+    return eligible, skipped
+
+
+# --- the queue (DISP-2, SLIP-2) --------------------------------------------------------------
+
+
+def _slip_steps_signed() -> Subquery:
+    signed = (
+        SlipSignature.objects.filter(slip__lead=OuterRef("pk"))
+        .order_by()
+        .values("slip")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(signed), 0)
+
+
+def waiting_leads() -> QuerySet[Lead]:
+    """NEW leads, oldest first, with what the queue shows (slip, preferred designer)."""
+    return (
+        Lead.objects.filter(state=LeadState.NEW)
+        .select_related("slip__preferred_designer", "brought_by")
+        .annotate(
+            slip_steps=_slip_steps_signed(),
+            has_slip=Exists(TransferSlip.objects.filter(lead=OuterRef("pk"))),
+        )
+        .order_by("created_at", "id")
+    )
+
+
+def _ready_q() -> Q:
+    slip_ok = ~Q(channel=Channel.MARKETING) | Q(slip_steps__gte=len(SIGNING_ORDER))
+    known = Q(
+        planned_decoration_date__isnull=False,
+        area_m2__isnull=False,
+        budget__isnull=False,
+        levels_introduced=True,
+    )
+    return known & slip_ok
+
+
+def ready_queue() -> QuerySet[Lead]:
+    """Leads ready to dispatch (DISP-2 and SLIP-2), oldest first."""
+    return waiting_leads().filter(_ready_q())
+
+
+def not_ready_leads() -> QuerySet[Lead]:
+    """NEW leads still missing something; each row says what (see `blockers`)."""
+    return waiting_leads().exclude(_ready_q())
+
+
+def readiness_of(lead: Lead) -> rules.Readiness:
+    return rules.check_readiness(
+        planned_decoration_date=lead.planned_decoration_date,
+        area_m2=lead.area_m2,
+        budget=lead.budget,
+        levels_introduced=lead.levels_introduced,
+    )
+
+
+def blockers(lead: Lead) -> list[str]:
+    """Every reason the lead cannot be dispatched yet, as sentences (needs `waiting_leads`)."""
+    reasons = [str(text) for text in readiness_of(lead).messages]
+    slip = dispatch_allowed_for_slip(
+        lead.channel == Channel.MARKETING,
+        lead.slip_steps >= len(SIGNING_ORDER),
+        has_slip=lead.has_slip,
+    )
+    if not slip.allowed:
+        reasons.append(str(slip.message))
+    return reasons
+
+
+def dispatched_leads() -> QuerySet[Lead]:
+    """Leads with a designer and not yet measured, newest dispatch first (declines are recorded
+    here), with how the live dispatch was made."""
+    live = Assignment.objects.filter(
+        lead=OuterRef("pk"), designer=OuterRef("designer"), declined_at__isnull=True
+    ).order_by("-dispatched_at", "-id")
+    return (
+        Lead.objects.filter(state=LeadState.DISPATCHED)
+        .select_related("designer")
+        .annotate(dispatch_method=Subquery(live.values("method")[:1]))
+        .order_by("-dispatched_at", "-id")
+    )
+
+
+def queue_counts() -> dict[str, int]:
+    """How many leads are ready, waiting for something, and dispatched: one query."""
+    new = Q(state=LeadState.NEW)
+    leads = Lead.objects.filter(state__in=[LeadState.NEW, LeadState.DISPATCHED]).annotate(
+        slip_steps=_slip_steps_signed()
+    )
+    return leads.aggregate(
+        ready=Count("pk", filter=new & _ready_q()),
+        waiting=Count("pk", filter=new & ~_ready_q()),
+        dispatched=Count("pk", filter=Q(state=LeadState.DISPATCHED)),
+    )
+
+
+def slip_or_none(lead: Lead) -> TransferSlip | None:
+    """The lead's slip when it has one (loaded with the lead by `waiting_leads`)."""
+    try:
+        return lead.slip
+    except TransferSlip.DoesNotExist:
+        return None
+
+
+def lead_for_panel(pk: int) -> Lead | None:
+    return waiting_leads().filter(pk=pk).first()
+
+
+def current_assignment(lead: Lead) -> Assignment | None:
+    """The live (not declined) dispatch of the lead to its current designer."""
+    return (
+        Assignment.objects.filter(lead=lead, designer_id=lead.designer_id, declined_at__isnull=True)
+        .order_by("-dispatched_at", "-id")
+        .first()
+    )
+
+
+def lead_assignments(lead: Lead) -> QuerySet[Assignment]:
+    return Assignment.objects.filter(lead=lead).select_related(
+        "designer", "dispatched_by", "declined_by"
+    )
+
+
+# --- designer's own leads, log, champions ---------------------------------------------------
+
+
+def my_leads(designer: Staff, state: str = "") -> QuerySet[Lead]:
+    """The designer's leads, newest dispatch first (SEC-1: only their own)."""
+    leads = Lead.objects.filter(designer=designer).select_related("slip")
+    if state:
+        leads = leads.filter(state=state)
+    return leads.order_by(F("dispatched_at").desc(nulls_last=True), "-id")
+
+
+def dispatch_log(
+    *,
+    method: str = "",
+    declined: bool = False,
+    designer: Staff | None = None,
+    start: date | None = None,
+    end: date | None = None,
+) -> QuerySet[Assignment]:
+    """Every dispatch, newest first: forced dispatches and declines are reported here (DISP-7)."""
+    rows = Assignment.objects.select_related("lead", "designer", "dispatched_by", "declined_by")
+    if method:
+        rows = rows.filter(method=method)
+    if declined:
+        rows = rows.filter(declined_at__isnull=False)
+    if designer is not None:
+        rows = rows.filter(designer=designer)
+    if start:
+        rows = rows.filter(dispatched_at__gte=_day_start(start))
+    if end:
+        rows = rows.filter(dispatched_at__lt=_day_start(end + timedelta(days=1)))
+    return rows.order_by("-dispatched_at", "-id")
+
+
+def signed_counts(start: date, end: date) -> dict[int, int]:
+    """Signed contracts per designer between `start` and `end` (inclusive), for DISP-4.
+
+    Contracts are not modelled yet: a lead's move to SIGNED (its CONTRACT timeline event)
+    counts as one signed contract for the lead's designer. Swap this one function when the
+    contracts table exists.
+    """
+    events = LeadEvent.objects.filter(
+        kind=LeadEvent.Kind.CONTRACT,
+        at__gte=_day_start(start),
+        at__lt=_day_start(end + timedelta(days=1)),
+        lead__designer__isnull=False,
+    )
+    rows = events.values("lead__designer").annotate(n=Count("lead", distinct=True))
+    return {row["lead__designer"]: row["n"] for row in rows}
+
+
+def champion_titles() -> QuerySet[Champion]:
+    return Champion.objects.select_related("designer", "decided_by")
+
+
+def has_unconfirmed_champions() -> bool:
+    return Champion.objects.filter(status=Champion.Status.PROPOSED).exists()

@@ -1,0 +1,42 @@
+"""What each role may do in dispatch (applied to the role groups after every migrate).
+
+- Customer manager: dispatches, forces, records declines, configures, confirms champions.
+- Design manager: watches the board, records declines told to them, confirms champions.
+- GM: watches the board, configures, confirms champions.
+The admin's model permissions let the same managers edit the configuration rows there.
+"""
+
+from staff.models import Role
+
+_VIEW = [
+    "dispatch.view_dispatch_board",
+    "dispatch.view_assignment",
+    "dispatch.view_capacityrule",
+    "dispatch.view_tierrule",
+    "dispatch.view_seasonperiod",
+    "dispatch.view_champion",
+    "dispatch.confirm_champion",
+]
+_CONFIGURE = [
+    "dispatch.configure_dispatch",
+    "dispatch.add_capacityrule",
+    "dispatch.change_capacityrule",
+    "dispatch.add_tierrule",
+    "dispatch.change_tierrule",
+    "dispatch.delete_tierrule",
+    "dispatch.add_seasonperiod",
+    "dispatch.change_seasonperiod",
+    "dispatch.delete_seasonperiod",
+]
+
+ROLE_PERMISSIONS = {
+    Role.CUSTOMER_MANAGER: [
+        *_VIEW,
+        *_CONFIGURE,
+        "dispatch.dispatch_leads",
+        "dispatch.force_dispatch",
+        "dispatch.record_decline",
+    ],
+    Role.DESIGN_MANAGER: [*_VIEW, "dispatch.record_decline"],
+    Role.GM: [*_VIEW, *_CONFIGURE],
+}

@@ -1,0 +1,317 @@
+"""Dispatching a lead (DISP-2, DISP-5..8; SLIP-2, SLIP-3), one transaction per operation.
+
+Lock order, always: the lead row first, then every candidate designer row in id order, so two
+dispatches (or a dispatch and a decline) never wait on each other crosswise.
+The lead's state moves only through leads.services.states; this module decides who gets the
+lead and keeps the assignment rows that every load count is read from.
+"""
+
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from leads.models import Lead, LeadEvent, LeadState
+from leads.services.errors import LeadError
+from leads.services.slips import preferred_designer, record_dispatch_on_slip, slip_refusal
+from leads.services.states import mark_dispatched, return_to_queue
+from leads.services.timeline import record_event
+from staff.models import Role, Staff
+from staff.services import notify, notify_many
+
+from .. import queries, rules
+from ..models import Assignment
+from .errors import DispatchError, require_perm
+
+Method = Assignment.Method
+
+
+# --- locks and the ranking under lock --------------------------------------------------------
+
+
+def _lock_lead(lead: Lead) -> None:
+    """Race: two people dispatching or declining the same lead at once would both see it
+    waiting and both hand it out; with the lock the second one sees the first one's result."""
+    Lead.objects.select_for_update().filter(pk=lead.pk).values_list("pk", flat=True).first()
+    lead.refresh_from_db()
+
+
+def _lock_designers(ids: Iterable[int]) -> None:
+    """DISP-8. Race: two dispatches at the same moment would both count a designer's load
+    before either writes, and both hand them a lead past a cap. Locking the candidates' rows
+    makes the second dispatch wait until the first commits, then count again."""
+    rows = Staff.objects.filter(pk__in=set(ids)).order_by("pk").select_for_update()
+    list(rows.values_list("pk", flat=True))
+
+
+def _locked_ranking(
+    lead: Lead, extra_ids: Iterable[int] = ()
+) -> tuple[queries.DispatchDay, rules.Ranking]:
+    """Lock every active designer (plus `extra_ids`), then count their load and rank them."""
+    candidates = queries.designers().filter(is_active=True).values_list("pk", flat=True)
+    _lock_designers([*candidates, *extra_ids])
+    ctx = queries.dispatch_day()
+    return ctx, queries.ranking_for(lead, ctx, queries.designer_snapshots(ctx))
+
+
+def _check_waiting(lead: Lead) -> None:
+    """A lead is dispatched only while NEW, ready (DISP-2) and, from marketing, with a fully
+    signed slip (SLIP-2)."""
+    if lead.state != LeadState.NEW:
+        raise DispatchError(
+            _("This lead is not waiting for dispatch (it is %(state)s now).")
+            % {"state": lead.get_state_display()}
+        )
+    readiness = queries.readiness_of(lead)
+    if not readiness.ready:
+        raise DispatchError(readiness.message)
+    refusal = slip_refusal(lead)
+    if refusal:
+        raise DispatchError(refusal)
+
+
+# --- dispatch (DISP-5, DISP-6) ---------------------------------------------------------------
+
+
+@transaction.atomic
+def dispatch_lead(*, lead: Lead, by: Staff, designer: Staff | None = None) -> Assignment:
+    """Dispatch a waiting lead: to the salesperson's preferred designer when the rules allow
+    (DISP-6), else to the first in fair rotation (DISP-5); or to `designer`, the customer
+    manager's pick, if that designer may take it within the rules."""
+    require_perm(by, "dispatch.dispatch_leads", _("Only the customer manager dispatches leads."))
+    _lock_lead(lead)
+    _check_waiting(lead)
+    _ctx, ranking = _locked_ranking(lead)
+    preferred = preferred_designer(lead)
+    auto = rules.choose_designer(ranking, preferred.pk if preferred else None)
+    if designer is None or (auto.designer and auto.designer.designer_id == designer.pk):
+        return _dispatch_automatic(lead, by, auto, preferred)
+    verdict = rules.check_chosen(ranking, designer.pk)
+    if not verdict.allowed:
+        raise DispatchError(
+            _("%(name)s cannot take this lead: %(reason)s")
+            % {"name": designer.get_full_name(), "reason": verdict.message}
+        )
+    note = _preference_note(preferred, auto.preference, chosen_other=True)
+    return _hand_over(lead, designer, by, Method.CHOSEN, preference_note=note)
+
+
+def _dispatch_automatic(
+    lead: Lead, by: Staff, auto: rules.Choice, preferred: Staff | None
+) -> Assignment:
+    if auto.needs_force:
+        raise DispatchError(auto.decision.message)
+    honoured = auto.preference is not None and auto.preference.allowed
+    method = Method.PREFERRED if honoured else Method.ROTATION
+    target = preferred if honoured else Staff.objects.get(pk=auto.designer.designer_id)
+    note = _preference_note(preferred, auto.preference)
+    return _hand_over(lead, target, by, method, preference_note=note)
+
+
+def _preference_note(
+    preferred: Staff | None, verdict: rules.Decision | None, chosen_other: bool = False
+) -> str:
+    """What became of the salesperson's wish (DISP-6), kept on the assignment and shown."""
+    if preferred is None or verdict is None:
+        return ""
+    names = {"name": preferred.get_full_name(), "reason": verdict.message}
+    if not verdict.allowed:
+        return _("Preferred designer %(name)s not honoured: %(reason)s") % names
+    if chosen_other:
+        return (
+            _(
+                "Preferred designer %(name)s could take the lead; "
+                "the customer manager chose another."
+            )
+            % names
+        )
+    return _("Preferred designer %(name)s honoured.") % names
+
+
+def _hand_over(
+    lead: Lead,
+    designer: Staff,
+    by: Staff,
+    method: str,
+    *,
+    reason: str = "",
+    overridden: str = "",
+    preference_note: str = "",
+) -> Assignment:
+    """Move the lead (leads' one door), write the designer on the slip (SLIP-3), keep the
+    assignment row and tell the designer."""
+    try:
+        mark_dispatched(lead=lead, designer=designer, by=by, forced=method == Method.FORCED)
+        record_dispatch_on_slip(lead=lead, designer=designer, by=by)
+    except LeadError as exc:
+        raise DispatchError(exc.message) from exc
+    assignment = Assignment(
+        lead=lead,
+        designer=designer,
+        dispatched_at=lead.dispatched_at,
+        dispatched_by=by,
+        method=method,
+        reason=reason,
+        overridden=overridden[:200],
+        preference_note=preference_note[:300],
+    )
+    assignment._history_user = by
+    assignment.save()
+    _notify_designer(assignment)
+    return assignment
+
+
+def _notify_designer(assignment: Assignment) -> None:
+    lead = assignment.lead
+    details = {
+        "customer": lead.customer_name,
+        "address": lead.address,
+        "size": lead.get_size_class_display(),
+    }
+    if assignment.is_forced:
+        text = _("Forced dispatch (强制派单) to you: %(customer)s, %(address)s, %(size)s.")
+    else:
+        text = _("New lead dispatched to you: %(customer)s, %(address)s, %(size)s.")
+    notify(recipient=assignment.designer, text=text % details, link=reverse("dispatch:my_leads"))
+
+
+# --- decline (DISP-7) ------------------------------------------------------------------------
+
+
+@transaction.atomic
+def decline_dispatch(*, lead: Lead, by: Staff, reason: str) -> Assignment | None:
+    """The designer declined the lead, through the customer manager or the design manager
+    (DISP-7): record it and hand the lead to the next in rotation. With nobody left the lead
+    goes back to the queue and the customer managers are told a forced dispatch is needed.
+
+    Returns the new assignment, or None when the lead went back to the queue.
+    """
+    require_perm(
+        by,
+        "dispatch.record_decline",
+        _("Only the customer manager or the design manager records a designer's decline."),
+    )
+    reason = (reason or "").strip()
+    if not reason:
+        raise DispatchError(_("Say why the designer declines the lead."))
+    _lock_lead(lead)
+    if lead.state != LeadState.DISPATCHED:
+        raise DispatchError(
+            _("Only a dispatched lead can be declined; this one is %(state)s.")
+            % {"state": lead.get_state_display()}
+        )
+    declined = _record_decline(lead, by, reason)
+    _ctx, ranking = _locked_ranking(lead)
+    choice = rules.choose_designer(ranking)
+    if choice.needs_force:
+        _back_to_queue(lead, by, choice.decision)
+        return None
+    target = Staff.objects.get(pk=choice.designer.designer_id)
+    note = _("%(name)s declined: %(reason)s") % {
+        "name": declined.designer.get_full_name(),
+        "reason": reason,
+    }
+    return _hand_over(lead, target, by, Method.AFTER_DECLINE, reason=note)
+
+
+def _record_decline(lead: Lead, by: Staff, reason: str) -> Assignment:
+    assignment = queries.current_assignment(lead) or _unlogged_assignment(lead, by)
+    assignment.declined_at = timezone.now()
+    assignment.declined_by = by
+    assignment.decline_reason = reason
+    assignment._history_user = by
+    assignment.save(update_fields=["declined_at", "declined_by", "decline_reason"])
+    text = _("%(name)s declined the lead: %(reason)s") % {
+        "name": assignment.designer.get_full_name(),
+        "reason": reason,
+    }
+    record_event(lead=lead, kind=LeadEvent.Kind.DECLINE, text=text, by=by)
+    return assignment
+
+
+def _unlogged_assignment(lead: Lead, by: Staff) -> Assignment:
+    """A lead dispatched without this app (imported data): log its dispatch now, so the
+    decline is kept like any other."""
+    return Assignment.objects.create(
+        lead=lead,
+        designer=lead.designer,
+        dispatched_at=lead.dispatched_at or timezone.now(),
+        dispatched_by=by,
+        method=Method.ROTATION,
+        reason=_("Dispatched before the dispatch log was kept."),
+    )
+
+
+def _back_to_queue(lead: Lead, by: Staff, why: rules.Decision) -> None:
+    try:
+        return_to_queue(lead=lead, by=by, reason=str(why.message))
+    except LeadError as exc:
+        raise DispatchError(exc.message) from exc
+    text = _("The lead of %(customer)s is back in the dispatch queue: %(why)s") % {
+        "customer": lead.customer_name,
+        "why": why.message,
+    }
+    managers = Staff.objects.filter(is_active=True, groups__name=Role.CUSTOMER_MANAGER)
+    link = f"{reverse('dispatch:index')}?lead={lead.pk}"
+    notify_many(recipients=managers.distinct(), text=text, link=link)
+
+
+# --- forced dispatch (DISP-7) ----------------------------------------------------------------
+
+
+@transaction.atomic
+def force_dispatch(*, lead: Lead, designer: Staff, by: Staff, reason: str) -> Assignment:
+    """强制派单: when nobody is eligible or willing, the customer manager hands the lead to a
+    named designer past the caps, with a reason; the assignment is marked and reported."""
+    require_perm(by, "dispatch.force_dispatch", _("Only the customer manager forces a dispatch."))
+    _lock_lead(lead)
+    _check_waiting(lead)
+    ctx, ranking = _locked_ranking(lead, extra_ids=[designer.pk])
+    snapshot = _snapshot_for(designer, ctx, ranking)
+    decision = rules.check_forced(snapshot, reason or "", ranking)
+    if not decision.allowed:
+        raise DispatchError(decision.message)
+    skipped = ranking.skip_decision(designer.pk)
+    overridden = str(skipped.message) if skipped else ""
+    return _hand_over(
+        lead, designer, by, Method.FORCED, reason=reason.strip(), overridden=overridden
+    )
+
+
+def _snapshot_for(
+    designer: Staff, ctx: queries.DispatchDay, ranking: rules.Ranking
+) -> rules.DesignerSnapshot:
+    for snapshot in (*ranking.eligible, *(s for s, _d in ranking.skipped)):
+        if snapshot.designer_id == designer.pk:
+            return snapshot
+    return queries.designer_snapshots(ctx, ids=[designer.pk])[0]
+
+
+# --- readiness (DISP-2) ----------------------------------------------------------------------
+
+
+@transaction.atomic
+def confirm_levels_introduced(*, lead: Lead, by: Staff) -> Lead:
+    """DISP-2: the customer manager confirms the designer levels were introduced to the
+    customer, the last step before a lead is ready. Confirming twice changes nothing."""
+    require_perm(
+        by,
+        "dispatch.dispatch_leads",
+        _("Only the customer manager confirms that the designer levels were introduced."),
+    )
+    _lock_lead(lead)
+    if lead.state != LeadState.NEW:
+        raise DispatchError(_("Only a lead waiting for dispatch needs this confirmation."))
+    if lead.levels_introduced:
+        return lead
+    lead.levels_introduced = True
+    lead._history_user = by
+    lead._change_reason = "designer levels introduced"
+    lead.save(update_fields=["levels_introduced", "updated_at"])
+    text = _("Designer levels introduced to the customer (confirmed by %(name)s).") % {
+        "name": by.get_full_name()
+    }
+    record_event(lead=lead, kind=LeadEvent.Kind.NOTE, text=text, by=by)
+    return lead

@@ -1,0 +1,1 @@
+"""Dispatch pages, by topic: the dashboard and its actions, the boards, the configuration."""

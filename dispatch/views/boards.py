@@ -1,0 +1,52 @@
+"""Read-only pages: the load board, the designer's own leads, the dispatch log."""
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from staff.access import role_required
+from staff.models import Role
+
+from .. import queries
+from ..forms import DispatchLogFilterForm, MyLeadsFilterForm
+from .access import abilities, board_required
+
+PAGE_SIZE = 25
+BOARD_PAGE_SIZE = 50
+
+
+@board_required
+def load_board(request: HttpRequest) -> HttpResponse:
+    """Every active designer: today, this week, open this week against caps, champion, leave."""
+    day = queries.dispatch_day()
+    rows = queries.load_rows(queries.designer_snapshots(day), day)
+    page = Paginator(rows, BOARD_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "dispatch/board.html", {"page": page, "day": day})
+
+
+@role_required(Role.DESIGNER)
+def my_leads(request: HttpRequest) -> HttpResponse:
+    """The designer's leads, newest dispatch first, with the customer's phone (their own)."""
+    form = MyLeadsFilterForm(request.GET or None)
+    state = form.cleaned_data["state"] if form.is_valid() else ""
+    page = Paginator(queries.my_leads(request.user, state), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "dispatch/my_leads.html", {"form": form, "page": page})
+
+
+@board_required
+def dispatch_log(request: HttpRequest) -> HttpResponse:
+    """Every dispatch; forced dispatches and declines are reported from here (DISP-7)."""
+    form = DispatchLogFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    rows = queries.dispatch_log(
+        method=filters.get("method", ""),
+        declined=filters.get("declined", False),
+        designer=filters.get("designer"),
+        start=filters.get("start"),
+        end=filters.get("end"),
+    )
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"form": form, "page": page, **abilities(request.user)}
+    return render(request, "dispatch/log.html", context)

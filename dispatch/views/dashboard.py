@@ -1,0 +1,224 @@
+"""The customer manager's dispatch dashboard: the queue, the selected lead's candidates, and the
+actions (dispatch, force, decline, confirm levels). Actions answer htmx with the refreshed
+workspace (no full reload) and plain posts with a redirect."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from leads.models import Lead
+from staff.models import Staff
+from staff.phones import mask_phone
+
+from .. import queries, rules, services
+from ..forms import ChooseDesignerForm, ReasonForm
+from ..models import Assignment
+from .access import DECLINE, DISPATCH, FORCE, SEE_PHONE, abilities, board_required
+
+PAGE_SIZE = 25
+TABS = {
+    "ready": queries.ready_queue,
+    "waiting": queries.not_ready_leads,
+    "dispatched": queries.dispatched_leads,
+}
+
+
+# --- pages -----------------------------------------------------------------------------------
+
+
+@board_required
+def index(request: HttpRequest) -> HttpResponse:
+    context = workspace_context(
+        request,
+        tab=request.GET.get("tab", "ready"),
+        page=request.GET.get("page"),
+        lead_pk=_int(request.GET.get("lead")),
+    )
+    return render(request, "dispatch/index.html", context)
+
+
+@board_required
+def lead_panel(request: HttpRequest, pk: int) -> HttpResponse:
+    """The selected lead's panel, swapped in by htmx when a queue row is clicked."""
+    if not request.htmx:
+        return redirect(f"{reverse('dispatch:index')}?lead={pk}")
+    lead = get_object_or_404(queries.waiting_leads(), pk=pk)
+    return render(request, "dispatch/_panel.html", panel_context(request.user, lead))
+
+
+# --- actions ---------------------------------------------------------------------------------
+
+
+@require_POST
+@permission_required(DISPATCH, raise_exception=True)
+def dispatch_view(request: HttpRequest, pk: int) -> HttpResponse:
+    lead = get_object_or_404(Lead, pk=pk)
+    form = ChooseDesignerForm(request.POST)
+    designer_pk = form.cleaned_data["designer"] if form.is_valid() else None
+    designer = get_object_or_404(Staff, pk=designer_pk) if designer_pk else None
+    try:
+        assignment = services.dispatch_lead(lead=lead, by=request.user, designer=designer)
+    except services.DispatchError as exc:
+        return _refused(request, str(exc), tab="ready", lead_pk=pk)
+    return _done(request, _dispatched_text(assignment), tab="ready")
+
+
+@require_POST
+@permission_required(FORCE, raise_exception=True)
+def force_view(request: HttpRequest, pk: int) -> HttpResponse:
+    lead = get_object_or_404(Lead, pk=pk)
+    form = ReasonForm(request.POST)
+    form.is_valid()
+    designer = get_object_or_404(Staff, pk=form.cleaned_data.get("designer") or 0)
+    reason = form.cleaned_data.get("reason", "")
+    try:
+        assignment = services.force_dispatch(
+            lead=lead, designer=designer, by=request.user, reason=reason
+        )
+    except services.DispatchError as exc:
+        return _refused(request, str(exc), tab="ready", lead_pk=pk)
+    return _done(request, _dispatched_text(assignment), tab="ready")
+
+
+@require_POST
+@permission_required(DECLINE, raise_exception=True)
+def decline_view(request: HttpRequest, pk: int) -> HttpResponse:
+    lead = get_object_or_404(Lead.objects.select_related("designer"), pk=pk)
+    form = ReasonForm(request.POST)
+    form.is_valid()
+    declined_by = lead.designer.get_full_name() if lead.designer else ""
+    try:
+        assignment = services.decline_dispatch(
+            lead=lead, by=request.user, reason=form.cleaned_data.get("reason", "")
+        )
+    except services.DispatchError as exc:
+        return _refused(request, str(exc), tab="dispatched")
+    if assignment is None:
+        text = _("%(name)s declined; nobody else can take the lead, so it is back in the queue.")
+        return _done(request, text % {"name": declined_by}, tab="ready", lead_pk=pk)
+    text = _("%(name)s declined; the lead now goes to %(next)s.") % {
+        "name": declined_by,
+        "next": assignment.designer.get_full_name(),
+    }
+    return _done(request, text, tab="dispatched")
+
+
+@require_POST
+@permission_required(DISPATCH, raise_exception=True)
+def confirm_levels_view(request: HttpRequest, pk: int) -> HttpResponse:
+    lead = get_object_or_404(Lead, pk=pk)
+    try:
+        services.confirm_levels_introduced(lead=lead, by=request.user)
+    except services.DispatchError as exc:
+        return _refused(request, str(exc), tab="waiting", lead_pk=pk)
+    text = _("Designer levels confirmed as introduced to %(customer)s.") % {
+        "customer": lead.customer_name
+    }
+    ready = queries.ready_queue().filter(pk=pk).exists()
+    return _done(request, text, tab="ready" if ready else "waiting", lead_pk=pk)
+
+
+# --- assembling the workspace ----------------------------------------------------------------
+
+
+def workspace_context(
+    request: HttpRequest, *, tab: str, page=None, lead_pk: int | None = None
+) -> dict:
+    """The queue tabs, one page of the current tab, and the selected lead's panel."""
+    tab = tab if tab in TABS else "ready"
+    page_obj = Paginator(TABS[tab](), PAGE_SIZE).get_page(page)
+    rows = list(page_obj)
+    if lead_pk is None and tab == "ready" and rows:
+        lead_pk = rows[0].pk  # the oldest ready lead is the next to dispatch
+    lead = queries.lead_for_panel(lead_pk) if lead_pk else None
+    return {
+        "tab": tab,
+        "page": page_obj,
+        "rows": _decorate(tab, rows),
+        "counts": queries.queue_counts(),
+        "query_string": f"tab={tab}",
+        **panel_context(request.user, lead),
+    }
+
+
+def _decorate(tab: str, rows: list[Lead]) -> list[Lead]:
+    for lead in rows:
+        if tab == "waiting":
+            lead.blockers = queries.blockers(lead)
+        if tab == "dispatched" and lead.dispatch_method:
+            lead.method_label = Assignment.Method(lead.dispatch_method).label
+    return rows
+
+
+def panel_context(user, lead: Lead | None) -> dict:
+    """The selected lead: what blocks it, or the ranked candidates and the skipped designers."""
+    context = {"lead": lead, **abilities(user)}
+    if lead is None:
+        return context
+    blockers = queries.blockers(lead)
+    context.update(
+        blockers=blockers,
+        phone=lead.phone if user.has_perm(SEE_PHONE) else mask_phone(lead.phone),
+        slip=queries.slip_or_none(lead),
+        history=list(queries.lead_assignments(lead)),
+        can_confirm_levels=context["can_dispatch"] and not lead.levels_introduced,
+    )
+    if blockers:
+        return context
+    day = queries.dispatch_day()
+    ranking = queries.ranking_for(lead, day, queries.designer_snapshots(day))
+    preferred = context["slip"].preferred_designer if context["slip"] else None
+    choice = rules.choose_designer(ranking, preferred.pk if preferred else None)
+    eligible, skipped = queries.candidate_rows(ranking, day)
+    context.update(
+        day=day,
+        choice=choice,
+        preferred=preferred,
+        eligible=eligible,
+        skipped=skipped,
+        recommended_id=choice.designer.designer_id if choice.designer else None,
+        force_allowed=choice.needs_force and context["can_force"],
+    )
+    return context
+
+
+# --- responses -------------------------------------------------------------------------------
+
+
+def _dispatched_text(assignment: Assignment) -> str:
+    text = _("%(customer)s dispatched to %(designer)s (%(how)s).") % {
+        "customer": assignment.lead.customer_name,
+        "designer": assignment.designer.get_full_name(),
+        "how": assignment.get_method_display(),
+    }
+    return f"{text} {assignment.preference_note}".strip()
+
+
+def _done(request: HttpRequest, text: str, *, tab: str, lead_pk: int | None = None):
+    if request.htmx:
+        context = workspace_context(request, tab=tab, lead_pk=lead_pk)
+        return render(request, "dispatch/_workspace.html", {**context, "flash": text})
+    messages.success(request, text)
+    suffix = f"&lead={lead_pk}" if lead_pk else ""
+    return redirect(f"{reverse('dispatch:index')}?tab={tab}{suffix}")
+
+
+def _refused(request: HttpRequest, text: str, *, tab: str, lead_pk: int | None = None):
+    """A service refusal: shown in the workspace (422 for htmx, swapped in), 400 otherwise."""
+    context = workspace_context(request, tab=tab, lead_pk=lead_pk)
+    if request.htmx:
+        return render(request, "dispatch/_workspace.html", {**context, "error": text}, status=422)
+    messages.error(request, text)
+    return render(request, "dispatch/index.html", context, status=400)
+
+
+def _int(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
