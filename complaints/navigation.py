@@ -1,21 +1,20 @@
 from django.utils.translation import gettext_lazy as _
 
-from staff.models import Role
-from staff.navigation import NavItem
-
-AREA_ROLES = (
-    Role.CS_AGENT,
-    Role.CUSTOMER_MANAGER,
-    Role.DESIGN_MANAGER,
-    Role.GM,
-)
+from staff.navigation import ALL_ROLES, NavItem
 
 NAV_ITEMS = [
     NavItem(
         _("Complaints"),
         "complaints:index",
-        roles=AREA_ROLES,
+        perm="complaints.view_register",
         order=40,
-        description=_("Complaint register, handling and replies"),
+        description=_("Complaint register, handling forms, replies and follow-ups"),
+    ),
+    NavItem(
+        _("My department's complaints"),
+        "complaints:mine",
+        roles=ALL_ROLES,
+        order=41,
+        description=_("Complaints your department is responsible for handling"),
     ),
 ]
