@@ -29,8 +29,8 @@ def _helper(submit_label, *, method: str = "post", inline: bool = False) -> Form
     if inline:
         helper.form_class = "row row-cols-md-auto g-2 align-items-end"
     if submit_label:
-        css = "btn-secondary" if method == "get" else "btn-primary"
-        helper.add_input(Submit("submit", submit_label, css_class=css))
+        extra = {"css_class": "btn-secondary"} if method == "get" else {}
+        helper.add_input(Submit("submit", submit_label, **extra))
     return helper
 
 
@@ -123,8 +123,6 @@ class ClockImportForm(forms.Form):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.helper = _helper(_("Import"))
-        self.helper.form_tag = True
-        self.helper.attrs = {"enctype": "multipart/form-data"}
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

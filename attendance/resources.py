@@ -111,25 +111,37 @@ class ClockRecordResource(resources.ModelResource):
         self._now = local_now()
 
     def before_import_row(self, row, **kwargs) -> None:
-        """Turn the text times into datetimes and refuse impossible ones, per row."""
-        key = (str(row.get("employee_no") or "").strip(), str(row.get("date") or "").strip())
-        if key in self._repeated:
-            raise ValidationError({"date": _("This person and day appear more than once.")})
+        """Turn the text times into datetimes; every problem of the row is reported at once."""
+        errors: dict[str, str] = {}
+        number = str(row.get("employee_no") or "").strip()
+        if not Staff.objects.filter(employee_no=number).exists():
+            errors["employee_no"] = _("Unknown employee number: %(no)s") % {"no": number or "-"}
+        if (number, str(row.get("date") or "").strip()) in self._repeated:
+            errors["date"] = _("This person and day appear more than once.")
         try:
             day = parse_day(row.get("date"))
-        except ValueError as exc:
-            raise ValidationError({"date": _("Not a date (YYYY-MM-DD).")}) from exc
+        except ValueError:
+            errors["date"] = _("Not a date (YYYY-MM-DD).")
+            raise ValidationError(errors) from None
+        times = self._times(day, row, errors)
+        if times is not None:
+            problem = check_clock_times(day, times["clock_in"], times["clock_out"], self._now)
+            if problem:
+                errors["clock_out"] = problem
+        if errors:
+            raise ValidationError(errors)
         row["date"] = day.isoformat()
+        row.update(times)
+
+    @staticmethod
+    def _times(day: date, row, errors: dict) -> dict | None:
         times = {}
         for column in ("clock_in", "clock_out"):
             try:
                 times[column] = parse_clock(day, row.get(column))
-            except ValueError as exc:
-                raise ValidationError({column: _("Not a time (HH:MM).")}) from exc
-        problem = check_clock_times(day, times["clock_in"], times["clock_out"], self._now)
-        if problem:
-            raise ValidationError({"clock_out": problem})
-        row.update(times)
+            except ValueError:
+                errors[column] = _("Not a time (HH:MM).")
+        return times if len(times) == 2 else None
 
     def before_save_instance(self, instance, row, **kwargs) -> None:
         instance.source = ClockSource.IMPORT
