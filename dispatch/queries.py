@@ -81,7 +81,7 @@ def champion_ids(day: date) -> frozenset[int]:
     titles = Champion.objects.filter(
         status=Champion.Status.CONFIRMED, grants_from__lte=day, grants_until__gte=day
     )
-    return frozenset(titles.values_list("designer_id", flat=True))
+    return frozenset(titles.order_by().values_list("designer_id", flat=True))
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ FORCE = "dispatch.force_dispatch"
 DECLINE = "dispatch.record_decline"
 CONFIGURE = "dispatch.configure_dispatch"
 CONFIRM_CHAMPION = "dispatch.confirm_champion"
-SEE_PHONE = "leads.view_customer_phone"
 
 
 def board_required(view):

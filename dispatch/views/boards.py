@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from leads.queries.access import phone_for
 from staff.access import role_required
 from staff.models import Role
 
@@ -32,6 +33,8 @@ def my_leads(request: HttpRequest) -> HttpResponse:
     page = Paginator(queries.my_leads(request.user, state), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
+    for lead in page:
+        lead.display_phone = phone_for(request.user, lead)  # SEC-1: their own leads: in full
     return render(request, "dispatch/my_leads.html", {"form": form, "page": page})
 
 

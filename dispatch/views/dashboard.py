@@ -12,13 +12,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from leads.models import Lead
+from leads.queries.access import phone_for
 from staff.models import Staff
-from staff.phones import mask_phone
 
 from .. import queries, rules, services
 from ..forms import ChooseDesignerForm, ReasonForm
 from ..models import Assignment
-from .access import DECLINE, DISPATCH, FORCE, SEE_PHONE, abilities, board_required
+from .access import DECLINE, DISPATCH, FORCE, abilities, board_required
 
 PAGE_SIZE = 25
 TABS = {
@@ -163,7 +163,7 @@ def panel_context(user, lead: Lead | None) -> dict:
     blockers = queries.blockers(lead)
     context.update(
         blockers=blockers,
-        phone=lead.phone if user.has_perm(SEE_PHONE) else mask_phone(lead.phone),
+        phone=phone_for(user, lead),
         slip=queries.slip_or_none(lead),
         history=list(queries.lead_assignments(lead)),
         can_confirm_levels=context["can_dispatch"] and not lead.levels_introduced,

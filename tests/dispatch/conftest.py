@@ -46,3 +46,15 @@ def _role_permissions_synced(request):
     from staff.roles import sync_role_permissions
 
     sync_role_permissions()
+
+
+@pytest.fixture
+def login(login, settings):
+    """The shared login(user), with English chosen in the language switcher."""
+
+    def _login(user):
+        client = login(user)
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+        return client
+
+    return _login
