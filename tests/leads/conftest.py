@@ -9,8 +9,9 @@ from tests.factories import StaffFactory
 
 
 @pytest.fixture(autouse=True)
-def _english():
-    """Messages are asserted in their English source form."""
+def _english(settings):
+    """Messages are asserted in their English source form (pages too)."""
+    settings.LANGUAGE_CODE = "en"
     with translation.override("en"):
         yield
 
