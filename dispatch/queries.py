@@ -43,14 +43,20 @@ def capacity_rule_on(day: date) -> CapacityRule | None:
 def _config_from(
     rule: CapacityRule | None, pairs: Iterable[tuple[str, str]]
 ) -> rules.DispatchConfig:
-    tier_map: dict[rules.SizeClass, set[rules.Tier]] = {size: set() for size in rules.SizeClass}
-    for size, tier in pairs:
-        tier_map[rules.SizeClass(size)].add(rules.Tier(tier))
-    frozen = {size: frozenset(tiers) for size, tiers in tier_map.items()}
+    """The rules' config from the rows; no rows at all (a fresh database before the data
+    migration, or a flushed test database): the DOMAIN defaults."""
+    pairs = list(pairs)
+    defaults = rules.DispatchConfig()
+    tier_map = defaults.tier_map
+    if pairs:
+        tiers: dict[rules.SizeClass, set[rules.Tier]] = {size: set() for size in rules.SizeClass}
+        for size, tier in pairs:
+            tiers[rules.SizeClass(size)].add(rules.Tier(tier))
+        tier_map = {size: frozenset(found) for size, found in tiers.items()}
     if rule is None:
-        return rules.DispatchConfig(tier_map=frozen)
+        return rules.DispatchConfig(tier_map=tier_map)
     return rules.DispatchConfig(
-        tier_map=frozen,
+        tier_map=tier_map,
         day_cap=rule.day_cap,
         week_cap=rule.week_cap,
         season_cap_off=rule.season_cap_off,
