@@ -157,10 +157,16 @@ class WorkSchedule(models.Model):
                 ),
                 name="schedule_scope_matches_target",
             ),
+            # Two partial constraints rather than nulls_distinct=False, which SQLite lacks.
             models.UniqueConstraint(
-                fields=["scope", "department", "staff", "valid_from"],
-                name="schedule_one_per_target_and_date",
-                nulls_distinct=False,
+                fields=["scope", "department", "valid_from"],
+                condition=models.Q(staff__isnull=True),
+                name="schedule_one_per_group_and_date",
+            ),
+            models.UniqueConstraint(
+                fields=["staff", "valid_from"],
+                condition=models.Q(staff__isnull=False),
+                name="schedule_one_per_person_and_date",
             ),
         ]
         indexes = [

@@ -70,8 +70,8 @@ class _Inputs:
 
 
 def people_on(day: date, staff_ids: list[int] | None = None) -> QuerySet[Staff]:
-    """Active staff employed on `day` (someone hired later is not absent before joining)."""
-    people = Staff.objects.filter(is_active=True, date_joined__date__lte=day)
+    """Active staff employed on `day` (not before joining; not the technical superuser)."""
+    people = Staff.objects.filter(is_active=True, is_superuser=False, date_joined__date__lte=day)
     if staff_ids is not None:
         people = people.filter(pk__in=staff_ids)
     return people.order_by("pk")
