@@ -96,24 +96,43 @@ def _locked(filing: DailyFiling) -> DailyFiling:
 
 
 @transaction.atomic
-def add_entries(*, filing: DailyFiling, entries: list[EntryData], by: Staff) -> list[FilingEntry]:
-    """Add rows to a filing being filled; any bad row refuses them all (FilingError)."""
+def add_entries(
+    *,
+    filing: DailyFiling,
+    entries: list[EntryData],
+    by: Staff,
+    row_numbers: list[int] | None = None,
+) -> list[FilingEntry]:
+    """Add rows to a filing being filled; any bad row refuses them all (FilingError).
+
+    `row_numbers` are the rows' numbers in the person's file (default 1, 2, ...), so reasons
+    point at the right line even when some lines were already refused for their shape.
+    """
     filing = _locked(filing)
     _check_editable(filing, by)
+    rows, errors = check_entries(filing=filing, entries=entries, row_numbers=row_numbers)
+    if errors:
+        raise FilingError(errors)
+    return FilingEntry.objects.bulk_create(rows)
+
+
+def check_entries(
+    *, filing: DailyFiling, entries: list[EntryData], row_numbers: list[int] | None = None
+) -> tuple[list[FilingEntry], list[RowError]]:
+    """The unsaved rows and the reasons of every refused one (nothing is written)."""
     today = timezone.localdate()
     backdate = claim_config_on(today).archive_backdate_days
     taken = set(filing.entries.values_list("phone", flat=True))
+    numbers = row_numbers or list(range(1, len(entries) + 1))
     rows, errors = [], []
-    for number, entry in enumerate(entries, start=1):
+    for number, entry in zip(numbers, entries):
         phone, messages = _check_entry(entry, today, backdate, taken)
         if messages:
             errors.append(RowError(number, tuple(messages)))
         else:
             taken.add(phone)
             rows.append(_entry_row(filing, entry, phone))
-    if errors:
-        raise FilingError(errors)
-    return FilingEntry.objects.bulk_create(rows)
+    return rows, errors
 
 
 def _check_editable(filing: DailyFiling, by: Staff) -> None:

@@ -102,35 +102,46 @@ def filing_import(request: HttpRequest, pk: int) -> HttpResponse:
     row_errors: list[str] = []
     if form.is_valid():
         try:
-            entries, row_errors = _entries_from(read_table(form.cleaned_data["file"]))
-            if not row_errors:
-                services.add_entries(filing=filing, entries=entries, by=request.user)
-        except services.FilingError as exc:
-            row_errors = [str(row) for row in exc.rows]
+            row_errors = _import_rows(filing, read_table(form.cleaned_data["file"]), request.user)
         except LeadError as exc:
             form.add_error(None, str(exc))
         if form.is_valid() and not row_errors:
-            messages.success(request, _("%(count)s row(s) imported.") % {"count": len(entries)})
+            messages.success(request, _("The rows were imported."))
             return redirect(filing)
     context = _context(request, filing, row_errors=row_errors)
     context["upload_form"] = form
     return render(request, "leads/filing_detail.html", context, status=400)
 
 
-def _entries_from(rows: list[dict]) -> tuple[list[services.EntryData], list[str]]:
-    """Shape-check every row with the entry form; the rows' messages say which row is wrong."""
-    entries, errors = [], []
+def _import_rows(filing: DailyFiling, rows: list[dict], by) -> list[str]:
+    """Save every row or none; the reasons of all refused rows, in row order."""
+    if not rows:
+        raise LeadError(_("The file has no rows."))
+    entries, numbers, errors = [], [], []
     for number, row in enumerate(rows, start=1):
         form = FilingEntryForm(row)
         if form.is_valid():
             entries.append(services.EntryData(**form.cleaned_data))
-            continue
-        reasons = [
-            f"{form.fields[f].label}: {' '.join(e)}" if f in form.fields else " ".join(e)
-            for f, e in form.errors.items()
-        ]
-        errors.append(str(services.RowError(number, tuple(reasons))))
-    return entries, errors
+            numbers.append(number)
+        else:
+            errors.append(services.RowError(number, tuple(_shape_reasons(form))))
+    try:
+        if errors:
+            errors += services.check_entries(filing=filing, entries=entries, row_numbers=numbers)[1]
+        else:
+            services.add_entries(filing=filing, entries=entries, by=by, row_numbers=numbers)
+    except services.FilingError as exc:
+        errors += exc.rows
+    return [str(error) for error in sorted(errors, key=lambda error: error.row)]
+
+
+def _shape_reasons(form: FilingEntryForm) -> list[str]:
+    return [
+        f"{form.fields[name].label}: {' '.join(problems)}"
+        if name in form.fields
+        else " ".join(problems)
+        for name, problems in form.errors.items()
+    ]
 
 
 @require_POST
