@@ -54,7 +54,7 @@ DEMO = [
         document_ref="HT2025-0312",
     ),
     DemoComplaint(
-        hours_ago=50,
+        hours_ago=120,
         step_hours_ago=(),
         channel="ONLINE",
         customer=("陈先生", "13822223333", "回龙观龙泽苑 8-2-601"),

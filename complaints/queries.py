@@ -136,9 +136,12 @@ def _base() -> QuerySet[Complaint]:
 
 
 def register(
-    filters: RegisterFilters, *, now: datetime, search_phone: bool = False
+    filters: RegisterFilters, *, now: datetime, search_phone: bool = False, by_number: bool = False
 ) -> QuerySet[Complaint]:
-    """The register rows for the filters, newest first, with `is_overdue` (fixed query count)."""
+    """The register rows for the filters with `is_overdue` (fixed query count).
+
+    Newest first on screen; `by_number` gives the paper register's order (TS…-0001 first).
+    """
     deadlines = step_deadlines()
     qs = with_overdue_flag(_base(), now, deadlines)
     if filters.search:
@@ -155,7 +158,7 @@ def register(
         qs = qs.filter(received_at__gte=_start_of(filters.received_from))
     if filters.received_to:
         qs = qs.filter(received_at__lt=_start_of(filters.received_to + timedelta(days=1)))
-    return qs.order_by("-received_at", "-id")
+    return qs.order_by("year", "seq") if by_number else qs.order_by("-received_at", "-id")
 
 
 def _search_q(text: str, search_phone: bool) -> Q:

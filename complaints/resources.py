@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
@@ -33,7 +34,8 @@ REQUIRED = ["received_at", "channel", "customer_name", "category", "severity", "
 
 
 class ChoiceWidget(widgets.Widget):
-    """Exports the readable label; imports the code (REPLIED) or the label (已答复)."""
+    """Exports the readable label; imports the code (REPLIED) or a label in any UI language
+    (已答复 or Replied), so a paper register typed up in Chinese imports for anyone."""
 
     def __init__(self, choices) -> None:
         super().__init__()
@@ -44,12 +46,20 @@ class ChoiceWidget(widgets.Widget):
         if not text:
             return ""
         for code, label in self.choices:
-            if text.upper() == code or text == str(label):
+            if text.upper() == code or text in _spellings(label):
                 return code
         raise ValueError(_("Unknown value: %(value)s") % {"value": text})
 
     def render(self, value, obj=None, **kwargs) -> str:
         return str(dict(self.choices).get(value, value or ""))
+
+
+def _spellings(label) -> set[str]:
+    spellings = set()
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            spellings.add(str(label))
+    return spellings
 
 
 class CategoryWidget(widgets.ForeignKeyWidget):
@@ -111,7 +121,7 @@ class ComplaintResource(resources.ModelResource):
         clean_model_instances = False  # the checks below give readable, per-column reasons
         skip_unchanged = False
 
-    def get_export_queryset(self, *args, **kwargs):
+    def get_queryset(self):
         return Complaint.objects.select_related("category").order_by("year", "seq")
 
     # ---------------------------------------------------------------- whole-file checks

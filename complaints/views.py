@@ -105,9 +105,12 @@ def _filter_form(request: HttpRequest) -> RegisterFilterForm:
     return RegisterFilterForm(request.GET or None, search_placeholder=placeholder)
 
 
-def _register_rows(request: HttpRequest, form: RegisterFilterForm):
+def _register_rows(request: HttpRequest, form: RegisterFilterForm, *, by_number: bool = False):
     return queries.register(
-        _filters(form), now=timezone.now(), search_phone=request.user.has_perm(SEE_PHONE)
+        _filters(form),
+        now=timezone.now(),
+        search_phone=request.user.has_perm(SEE_PHONE),
+        by_number=by_number,
     )
 
 
@@ -252,7 +255,7 @@ def take_step(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 @permission_required(VIEW_REGISTER, raise_exception=True)
 def print_register(request: HttpRequest) -> HttpResponse:
     form = _filter_form(request)
-    page = _paginate(request, _register_rows(request, form), PRINT_PAGE_SIZE)
+    page = _paginate(request, _register_rows(request, form, by_number=True), PRINT_PAGE_SIZE)
     context = {"form": form, "page": page, "printed_at": timezone.now()}
     return render(request, "complaints/print_register.html", context)
 

@@ -48,6 +48,7 @@ class StepRefusal(StrEnum):
     NO_REPLY = "NO_REPLY"
     NO_FOLLOW_UP = "NO_FOLLOW_UP"
     NOT_REPLIED_YET = "NOT_REPLIED_YET"
+    ALREADY_FOLLOWED_UP = "ALREADY_FOLLOWED_UP"
 
 
 class Action(StrEnum):

@@ -127,9 +127,13 @@ def check_step(
 
 
 def check_follow_up(
-    current: ComplaintStatus, actor_roles: Collection[str], *, policy: StepPolicy | None = None
+    current: ComplaintStatus,
+    actor_roles: Collection[str],
+    *,
+    has_follow_up: bool = False,
+    policy: StepPolicy | None = None,
 ) -> Decision:
-    """CMP-6: the follow-up visit is recorded after the reply to the customer, before closing."""
+    """CMP-6: one follow-up visit, recorded after the reply to the customer and before closing."""
     policy = policy or StepPolicy()
     if current == ComplaintStatus.CLOSED:
         return Decision(False, StepRefusal.ALREADY_CLOSED, _("The complaint is already closed."))
@@ -138,6 +142,12 @@ def check_follow_up(
             False,
             StepRefusal.NOT_REPLIED_YET,
             _("The follow-up visit comes after the reply to the customer."),
+        )
+    if has_follow_up:
+        return Decision(
+            False,
+            StepRefusal.ALREADY_FOLLOWED_UP,
+            _("The follow-up visit is already recorded."),
         )
     if not policy.follow_up_roles & set(actor_roles):
         return Decision(False, StepRefusal.ROLE_NOT_ALLOWED, _("Your role may not take this step."))
@@ -158,10 +168,11 @@ class StepFacts:
 def available_actions(facts: StepFacts, policy: StepPolicy | None = None) -> dict[Action, Decision]:
     """The actions open on this complaint now, each with the viewer's yes/no and the reason.
 
-    Only the next step (and the follow-up while REPLIED) is listed, so a page shows one thing to do.
+    Only the next step (and the follow-up while REPLIED, until recorded) is listed, so a page
+    shows one thing to do.
     """
     decisions: dict[Action, Decision] = {}
-    if facts.status == ComplaintStatus.REPLIED:
+    if facts.status == ComplaintStatus.REPLIED and not facts.has_follow_up:
         decisions[Action.FOLLOW_UP] = check_follow_up(
             facts.status, facts.actor_roles, policy=policy
         )

@@ -126,10 +126,14 @@ def record_follow_up(
 ) -> Complaint:
     """CMP-6: the follow-up visit (by phone if minor, on site if major), outcome and satisfaction.
 
-    The status stays REPLIED; recording it again replaces the earlier visit (kept in the history).
+    The status stays REPLIED: closing is the customer manager's step that follows.
     """
     complaint = _lock(complaint)
-    decision = rules.check_follow_up(rules.ComplaintStatus(complaint.status), by.role_codes)
+    decision = rules.check_follow_up(
+        rules.ComplaintStatus(complaint.status),
+        by.role_codes,
+        has_follow_up=complaint.has_follow_up,
+    )
     require(decision.allowed, decision.message)
     score = rules.check_satisfaction(satisfaction)
     require(score.allowed, score.message)

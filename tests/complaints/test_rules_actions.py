@@ -199,3 +199,12 @@ def test_cmp5_step_due_at(status, expected):
         status, step_started_at=T0, investigation_due_at=DUE, deadlines=DEFAULT_STEP_DEADLINES
     )
     assert due == expected
+
+
+def test_cmp6_follow_up_is_recorded_once():
+    decision = check_follow_up(S.REPLIED, {CS}, has_follow_up=True)
+    assert (decision.allowed, decision.reason) == (False, StepRefusal.ALREADY_FOLLOWED_UP)
+
+
+def test_cmp6_recorded_follow_up_leaves_only_closing():
+    assert actions(S.REPLIED, {CM}, has_reply=True, has_follow_up=True) == {Action.CLOSE: True}

@@ -328,3 +328,10 @@ def test_cmp5_closing_reports_to_the_general_manager(registered, walk_to, gm, cu
     note = Notification.objects.get(recipient=gm)
     assert note.text == "Complaint TS2026-0001 is closed. Report: 已处理完毕"
     assert note.link == complaint.get_absolute_url()
+
+
+def test_cmp6_follow_up_is_recorded_once(registered, walk_to, cs_agent):
+    complaint = walk_to(registered, "FOLLOWED_UP")
+    assert refusal(lambda: follow_up(complaint, cs_agent, satisfaction=1)) == (
+        "The follow-up visit is already recorded."
+    )

@@ -409,3 +409,11 @@ def test_detail_page_query_count_does_not_grow_with_the_history(
     client.get(registered.get_absolute_url())
     with django_assert_num_queries(DETAIL_QUERIES):
         client.get(registered.get_absolute_url())
+
+
+def test_cmp2_printed_register_runs_in_number_order(login, customer_manager):
+    older = ComplaintFactory(received_at=datetime(2026, 3, 1, 9, 0, tzinfo=BEIJING))
+    newer = ComplaintFactory(received_at=datetime(2026, 3, 2, 9, 0, tzinfo=BEIJING))
+    client = login(customer_manager)
+    assert list(client.get(PRINT).context["page"]) == [older, newer]
+    assert list(client.get(INDEX).context["page"]) == [newer, older]
