@@ -246,7 +246,9 @@ def compute_day(*, day: date, staff_ids: list[int] | None = None) -> DayRun:
     if day >= local_today():
         raise ValueError(f"{day} has not ended yet; statuses are computed for past days only.")
     run = DayRun(day=day)
-    people = list(people_on(day, staff_ids).select_related("supervisor"))
+    # The nightly job, a back-fill and a correction may compute the same people at once: lock
+    # their rows so the second waits and then finds the first one's violations, not a duplicate.
+    people = list(people_on(day, staff_ids).select_for_update(of=("self",)))
     if not people:
         return run
     inputs = _load_inputs(day, people)
