@@ -215,6 +215,7 @@ class DesignerLoad:
     caps: rules.Caps
     decision: rules.Decision = rules.ALLOWED
     rank: int | None = None
+    open_total: int = 0  # every lead still DISPATCHED to them, whatever the week (load board)
 
     @property
     def designer_id(self) -> int:
@@ -245,9 +246,21 @@ class DesignerLoad:
 
 
 def load_rows(snapshots: Iterable[rules.DesignerSnapshot], ctx: DispatchDay) -> list[DesignerLoad]:
-    """The load board: every designer with load and caps, lowest employee number first."""
+    """The load board: every designer with load and caps, lowest employee number first, and
+    all the leads they hold not yet measured (one more query)."""
+    held = dict(
+        Lead.objects.filter(state=LeadState.DISPATCHED, designer__isnull=False)
+        .values_list("designer")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
     return [
-        DesignerLoad(snapshot=s, caps=rules.caps_for(s, ctx.season, ctx.config)) for s in snapshots
+        DesignerLoad(
+            snapshot=s,
+            caps=rules.caps_for(s, ctx.season, ctx.config),
+            open_total=held.get(s.designer_id, 0),
+        )
+        for s in snapshots
     ]
 
 
@@ -267,6 +280,13 @@ def candidate_rows(
     return eligible, skipped
 
 
+def split_by_tier(skipped: list[DesignerLoad]) -> tuple[list[DesignerLoad], list[DesignerLoad]]:
+    """Skipped designers of the lead's tier (caps, leave, declines: worth a look) and those of
+    other tiers (never candidates for this size), so the dashboard can fold the latter away."""
+    wrong_tier = [row for row in skipped if row.decision.reason == rules.SkipReason.WRONG_TIER]
+    return [row for row in skipped if row not in wrong_tier], wrong_tier
+
+
 # --- the queue (DISP-2, SLIP-2) --------------------------------------------------------------
 
 
@@ -281,17 +301,21 @@ def _slip_steps_signed() -> Subquery:
     return Coalesce(Subquery(signed), 0)
 
 
-def waiting_leads() -> QuerySet[Lead]:
-    """NEW leads, oldest first, with what the queue shows (slip, preferred designer)."""
+def _queue_leads(*states: str) -> QuerySet[Lead]:
     return (
-        Lead.objects.filter(state=LeadState.NEW)
-        .select_related("slip__preferred_designer", "brought_by")
+        Lead.objects.filter(state__in=states)
+        .select_related("slip__preferred_designer", "slip__salesperson", "brought_by", "designer")
         .annotate(
             slip_steps=_slip_steps_signed(),
             has_slip=Exists(TransferSlip.objects.filter(lead=OuterRef("pk"))),
         )
         .order_by("created_at", "id")
     )
+
+
+def waiting_leads() -> QuerySet[Lead]:
+    """NEW leads, oldest first, with what the queue shows (slip, preferred designer)."""
+    return _queue_leads(LeadState.NEW)
 
 
 def _ready_q() -> Q:
@@ -373,7 +397,8 @@ def slip_or_none(lead: Lead) -> TransferSlip | None:
 
 
 def lead_for_panel(pk: int) -> Lead | None:
-    return waiting_leads().filter(pk=pk).first()
+    """A lead the dashboard works on: waiting for dispatch, or dispatched (to record a decline)."""
+    return _queue_leads(LeadState.NEW, LeadState.DISPATCHED).filter(pk=pk).first()
 
 
 def current_assignment(lead: Lead) -> Assignment | None:

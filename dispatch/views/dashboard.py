@@ -5,13 +5,13 @@ workspace (no full reload) and plain posts with a redirect."""
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from leads.models import Lead
+from leads.models import Lead, LeadState
 from leads.queries.access import phone_for
 from staff.models import Staff
 
@@ -47,7 +47,9 @@ def lead_panel(request: HttpRequest, pk: int) -> HttpResponse:
     """The selected lead's panel, swapped in by htmx when a queue row is clicked."""
     if not request.htmx:
         return redirect(f"{reverse('dispatch:index')}?lead={pk}")
-    lead = get_object_or_404(queries.waiting_leads(), pk=pk)
+    lead = queries.lead_for_panel(pk)
+    if lead is None:
+        raise Http404
     return render(request, "dispatch/_panel.html", panel_context(request.user, lead))
 
 
@@ -160,12 +162,17 @@ def panel_context(user, lead: Lead | None) -> dict:
     context = {"lead": lead, **abilities(user)}
     if lead is None:
         return context
-    blockers = queries.blockers(lead)
     context.update(
-        blockers=blockers,
         phone=phone_for(user, lead),
         slip=queries.slip_or_none(lead),
         history=list(queries.lead_assignments(lead)),
+        is_dispatched=lead.state == LeadState.DISPATCHED,
+    )
+    if context["is_dispatched"]:
+        return context
+    blockers = queries.blockers(lead)
+    context.update(
+        blockers=blockers,
         can_confirm_levels=context["can_dispatch"] and not lead.levels_introduced,
     )
     if blockers:
@@ -175,12 +182,14 @@ def panel_context(user, lead: Lead | None) -> dict:
     preferred = context["slip"].preferred_designer if context["slip"] else None
     choice = rules.choose_designer(ranking, preferred.pk if preferred else None)
     eligible, skipped = queries.candidate_rows(ranking, day)
+    same_tier, other_tiers = queries.split_by_tier(skipped)
     context.update(
         day=day,
         choice=choice,
         preferred=preferred,
         eligible=eligible,
-        skipped=skipped,
+        skipped=same_tier,
+        other_tiers=other_tiers,
         recommended_id=choice.designer.designer_id if choice.designer else None,
         force_allowed=choice.needs_force and context["can_force"],
     )

@@ -88,10 +88,12 @@ def test_disp5_panel_ranks_candidates_and_explains_skips(login, customer_manager
     assert response.status_code == 200
     assert [row.designer_id for row in response.context["eligible"]] == [first.pk]
     reasons = {row.designer_id: str(row.decision.message) for row in response.context["skipped"]}
-    assert reasons == {
-        full.pk: "Daily cap reached (2/2)",
-        chief.pk: "Tier does not take leads of this size",
-    }
+    assert reasons == {full.pk: "Daily cap reached (2/2)"}
+    (other,) = response.context["other_tiers"]
+    assert (other.designer_id, other.decision.message) == (
+        chief.pk,
+        "Tier does not take leads of this size",
+    )
     body = response.content.decode()
     assert "<html" not in body
     assert 'data-testid="dispatch-auto"' in body
@@ -185,6 +187,18 @@ def test_disp7_decline_from_dispatched_tab_goes_to_next(login, customer_manager)
     assert response.context["flash"] == "韩雪 declined; the lead now goes to 杨帆."
     assignment.lead.refresh_from_db()
     assert assignment.lead.designer == second
+
+
+def test_disp7_panel_of_a_dispatched_lead_offers_the_decline(login, design_manager):
+    assignment = AssignmentFactory(designer=DesignerFactory(name="韩雪"))
+    response = login(design_manager).get(url("panel", assignment.lead), **HTMX)
+    assert response.context["is_dispatched"] is True
+    assert 'data-testid="panel-decline"' in response.content.decode()
+
+
+def test_panel_of_a_closed_lead_is_not_found(login, customer_manager):
+    lead = ReadyLeadFactory(state=LeadState.INVALID)
+    assert login(customer_manager).get(url("panel", lead), **HTMX).status_code == 404
 
 
 def test_disp2_confirm_levels_button_makes_lead_ready(login, customer_manager, make_designer):

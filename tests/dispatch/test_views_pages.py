@@ -46,9 +46,11 @@ def test_load_board_shows_load_against_caps_and_champion(login, gm):
     champion = DesignerFactory(employee_no="101", name="韩雪")
     ChampionFactory(designer=champion, grants_from=NOW.date(), grants_until=NOW.date())
     AssignmentFactory(designer=champion)
+    AssignmentFactory(designer=champion, dispatched_at=NOW - datetime.timedelta(days=9))
     response = login(gm).get(reverse("dispatch:board"))
     (row,) = response.context["page"]
-    assert (row.snapshot.today_count, row.caps.day, row.caps.week, row.caps.season) == (1, 3, 8, 3)
+    assert (row.snapshot.today_count, row.snapshot.week_count, row.open_total) == (1, 1, 2)
+    assert (row.caps.day, row.caps.week, row.caps.season) == (3, 8, 3)
     assert 'data-testid="champion-badge"' in response.content.decode()
 
 
