@@ -76,8 +76,10 @@ def decide_outing(
     outing.decided_at = local_now()
     outing.decision_comment = comment
     outing.save(update_fields=["status", "decided_at", "decision_comment"])
-    verdict = _("approved") if approve else _("refused")
-    text = _("Your outing was %(verdict)s: %(outing)s") % {"verdict": verdict, "outing": outing}
+    if approve:
+        text = _("Your outing was approved: %(outing)s") % {"outing": outing}
+    else:
+        text = _("Your outing was refused: %(outing)s") % {"outing": outing}
     notify(recipient=outing.staff, text=text, link=reverse("attendance:outings"))
     return outing
 
