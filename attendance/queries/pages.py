@@ -50,8 +50,11 @@ def subordinate_ids(user: Staff, depth: int = 6) -> set[int]:
 
 
 def visible_people(user: Staff, department: str = "") -> QuerySet[Staff]:
-    """Active staff whose attendance `user` may see: all for HR/GM, else their reports."""
-    people = Staff.objects.filter(is_active=True)
+    """Active staff whose attendance `user` may see: all for HR/GM, else their reports.
+
+    The technical superuser account is nobody's employee and has no attendance.
+    """
+    people = Staff.objects.filter(is_active=True, is_superuser=False)
     if not sees_everyone(user):
         people = people.filter(pk__in=subordinate_ids(user))
     if department:

@@ -23,6 +23,23 @@ class PrefillResult:
     kept_hr_entries: int
 
 
+# The package names holidays in English; the firm's calendar shows the Chinese names.
+HOLIDAY_NAMES = {
+    "New Year's Day": "元旦",
+    "Spring Festival": "春节",
+    "Tomb-sweeping Day": "清明节",
+    "Labour Day": "劳动节",
+    "Dragon Boat Festival": "端午节",
+    "National Day": "国庆节",
+    "Mid-autumn Festival": "中秋节",
+    "Anti-Fascist 70th Day": "抗战胜利纪念日",
+}
+
+
+def _chinese(name: str | None) -> str:
+    return HOLIDAY_NAMES.get(name or "", name or "")
+
+
 def _package_days(year: int) -> dict[date, tuple[str, str]]:
     """Holidays on weekdays and weekends worked (调休) in `year`, by the chinese-calendar data.
 
@@ -33,9 +50,9 @@ def _package_days(year: int) -> dict[date, tuple[str, str]]:
     while day.year == year:
         on_holiday, name = chinese_calendar.get_holiday_detail(day)
         if on_holiday and name:
-            found[day] = (CalendarDayKind.HOLIDAY, name)
+            found[day] = (CalendarDayKind.HOLIDAY, _chinese(name))
         elif not on_holiday and day.weekday() >= 5:
-            found[day] = (CalendarDayKind.ADJUSTED_WORKDAY, name or "")
+            found[day] = (CalendarDayKind.ADJUSTED_WORKDAY, f"{_chinese(name)}调休")
         day += timedelta(days=1)
     return found
 

@@ -29,9 +29,10 @@ def test_att1_prefill_2026_marks_holidays_and_adjusted_working_days():
     national_day = CalendarDay.objects.get(day=D(2026, 10, 1))
     assert (national_day.kind, national_day.name, national_day.source) == (
         "HOLIDAY",
-        "National Day",
+        "国庆节",
         CalendarSource.PACKAGE,
     )
+    assert CalendarDay.objects.get(day=D(2026, 10, 10)).name == "国庆节调休"  # a Saturday worked
     calendar = queries.work_calendar(D(2026, 1, 1), D(2026, 12, 31))
     assert calendar.is_workday(D(2026, 10, 1)) is False
     worked_weekends = [d for d in calendar.adjusted_workdays if d.weekday() >= 5]
