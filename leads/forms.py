@@ -12,7 +12,7 @@ from staff.models import Role, Staff
 from .models import Channel, Lead, LeadState, SizeClass
 from .queries.slips import SlipStatus
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def active_staff():
@@ -85,7 +85,7 @@ class IntakeForm(CustomerFields):
                 "autocomplete": "off",
                 "data-testid": "intake-phone",
                 "hx-get": reverse_lazy("leads:phone_check"),
-                "hx-trigger": "keyup changed delay:300ms, change",
+                "hx-trigger": "input changed delay:300ms, change",
                 "hx-target": "#phone-check",
             }
         )
@@ -270,7 +270,7 @@ class MarketingLeadForm(CustomerFields, SlipForm):
                 "inputmode": "tel",
                 "data-testid": "slip-phone",
                 "hx-get": reverse_lazy("leads:phone_check"),
-                "hx-trigger": "keyup changed delay:300ms, change",
+                "hx-trigger": "input changed delay:300ms, change",
                 "hx-target": "#phone-check",
             }
         )

@@ -28,13 +28,17 @@ class StaffFilterForm(forms.Form):
         )
 
 
+# ISO format: what <input type="date"> expects whatever the language.
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
 class DelegationForm(forms.Form):
     """工作联络单: who signs for the manager, and for which days (SLIP-4)."""
 
     principal = forms.ModelChoiceField(label=_("Manager away"), queryset=Staff.objects.none())
     delegate = forms.ModelChoiceField(label=_("Delegate"), queryset=Staff.objects.none())
-    start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=_("To (inclusive)"), widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(label=_("From"), widget=DATE_INPUT)
+    end = forms.DateField(label=_("To (inclusive)"), widget=DATE_INPUT)
     reason = forms.CharField(label=_("Reason"), max_length=200)
 
     def __init__(self, *args, principals=None, **kwargs) -> None:
