@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from staff.models import Department
 from staff.phones import InvalidPhone, normalize_phone
 
-from .models import Channel, Complaint, ComplaintCategory, ComplaintStatus
+from .models import Channel, Complaint, ComplaintCategory, ComplaintStatus, Severity
 from .rules import SATISFACTION_MAX, SATISFACTION_MIN, Action
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
@@ -59,6 +59,8 @@ class ComplaintForm(forms.ModelForm):
         self.fields["category"].queryset = ComplaintCategory.objects.filter(is_active=True)
         self.fields["received_at"].initial = _now_local
         self.fields["channel"].initial = Channel.PHONE
+        self.fields["severity"].choices = Severity.choices  # radios: no empty "---------"
+        self.fields["severity"].initial = Severity.MINOR
         self.helper = FormHelper()
         self.helper.attrs = {"data-testid": "complaint-form"}
         self.helper.layout = Layout(
