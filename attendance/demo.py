@@ -72,13 +72,7 @@ def _schedules(people: dict[str, Staff]) -> int:
 
 
 def _working_days(start: date, end: date) -> list[date]:
-    calendar = queries.work_calendar(start, end)
-    days, day = [], start
-    while day <= end:
-        if calendar.is_workday(day):
-            days.append(day)
-        day += timedelta(days=1)
-    return days
+    return queries.work_calendar(start, end).workdays(start, end)
 
 
 def _punch(person: Staff, day: date, index: int, in_month: bool) -> tuple[datetime, datetime]:

@@ -24,6 +24,12 @@ class Schedule:
         if self.start >= self.end:
             raise ValueError("A schedule must start before it ends (overnight shifts unsupported).")
 
+    @property
+    def midday(self) -> time:
+        """Halfway through the shift: where a half day of leave starts or ends."""
+        start = datetime.combine(date.min, self.start)
+        return (start + (datetime.combine(date.min, self.end) - start) / 2).time()
+
 
 @dataclass(frozen=True)
 class WorkCalendar:
@@ -42,6 +48,11 @@ class WorkCalendar:
         if day in self.adjusted_workdays:
             return True
         return day.weekday() < 5 and day not in self.holidays
+
+    def workdays(self, start: date, end: date) -> list[date]:
+        """The working days from `start` to `end`, both included."""
+        days = (start + timedelta(days=n) for n in range((end - start).days + 1))
+        return [day for day in days if self.is_workday(day)]
 
     def next_workday(self, day: date) -> date:
         """The first working day strictly after `day`."""

@@ -14,6 +14,7 @@ __all__ = [
     "AttendanceConfig",
     "DayFacts",
     "DayStatus",
+    "DayPart",
     "DayStatusCode",
     "LeaveFact",
     "Schedule",
@@ -23,6 +24,7 @@ __all__ = [
     "discipline_flag",
     "late_count",
     "violations",
+    "worked_part",
 ]
 
 
@@ -34,6 +36,14 @@ class DayStatusCode(StrEnum):
     ON_LEAVE = "ON_LEAVE"
     ABSENT = "ABSENT"
     OFF_DAY = "OFF_DAY"
+
+
+class DayPart(StrEnum):
+    """Which part of a day a leave covers; a half day leaves the other half to be worked."""
+
+    FULL = "FULL"
+    MORNING = "MORNING"
+    AFTERNOON = "AFTERNOON"
 
 
 class ViolationKind(StrEnum):
@@ -106,6 +116,18 @@ def _worked_status(late: int, early: int) -> DayStatusCode:
     if early:
         return DayStatusCode.EARLY_LEAVE
     return DayStatusCode.ON_TIME
+
+
+def worked_part(schedule: Schedule, leave_part: DayPart) -> Schedule:
+    """The hours still to be worked on a day with half a day of leave (ATT-2 on half days).
+
+    Morning off: from midday to the end; afternoon off: from the start to midday.
+    """
+    if leave_part == DayPart.MORNING:
+        return Schedule(schedule.midday, schedule.end)
+    if leave_part == DayPart.AFTERNOON:
+        return Schedule(schedule.start, schedule.midday)
+    raise ValueError("A full day of leave leaves nothing to work.")
 
 
 def day_status(facts: DayFacts, schedule: Schedule) -> DayStatus:

@@ -55,6 +55,11 @@ class LeaveConfig:
     max_levels: int = 3
 
 
+def leave_days(workdays: int, half_day: bool) -> Decimal:
+    """ATT-4/5: a leave's length in working days (holidays excluded); a half day is 0.5."""
+    return Decimal(workdays) / 2 if half_day else Decimal(workdays)
+
+
 def required_notice(leave_type: LeaveType, config: LeaveConfig = LeaveConfig()) -> timedelta:
     """How far ahead a request must be made; sick leave needs none."""
     if leave_type == LeaveType.PERSONAL:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db import transaction
@@ -35,6 +35,7 @@ from ..rules.calendar import Schedule
 from ..rules.daily import (
     AttendanceConfig,
     DayFacts,
+    DayPart,
     DayStatus,
     DayStatusCode,
     LeaveFact,
@@ -42,6 +43,7 @@ from ..rules.daily import (
     day_status,
     discipline_flag,
     violations,
+    worked_part,
 )
 from ..rules.leave import LeaveType
 from .common import active_role_holders, as_local, local_today
@@ -97,19 +99,6 @@ def _load_inputs(day: date, people: list[Staff]) -> _Inputs:
     )
 
 
-def _midpoint(schedule: Schedule) -> time:
-    start = datetime.combine(date.min, schedule.start)
-    end = datetime.combine(date.min, schedule.end)
-    return (start + (end - start) / 2).time()
-
-
-def _worked_part(schedule: Schedule, portion: str) -> Schedule:
-    """On a half day of leave the other half is worked: judge lateness against that half."""
-    if portion == DayPortion.MORNING:
-        return Schedule(_midpoint(schedule), schedule.end)
-    return Schedule(schedule.start, _midpoint(schedule))
-
-
 def _status_for(day: date, inputs: _Inputs, person_id: int) -> tuple[DayStatus, Decimal]:
     """The rule's verdict and the leave days it includes (1, 0.5 or 0)."""
     schedule = inputs.schedules[person_id]
@@ -124,7 +113,7 @@ def _status_for(day: date, inputs: _Inputs, person_id: int) -> tuple[DayStatus, 
     if leave is not None and leave.portion == DayPortion.FULL:
         facts = DayFacts(day, inputs.is_workday, leave=LeaveFact(LeaveType(leave.leave_type), True))
     elif leave is not None:
-        schedule = _worked_part(schedule, leave.portion)
+        schedule = worked_part(schedule, DayPart(leave.portion))
     status = day_status(facts, schedule)
     if leave is None or status.code == DayStatusCode.OFF_DAY:
         return status, Decimal(0)

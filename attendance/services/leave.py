@@ -26,6 +26,7 @@ from ..rules.leave import (
     approval_chain,
     can_approve,
     is_fully_approved,
+    leave_days,
     levels_for,
     may_file,
     next_approver,
@@ -40,7 +41,7 @@ from .common import (
     principals_of,
     supervisors_map,
 )
-from .daily import _midpoint, recompute_if_past
+from .daily import recompute_if_past
 
 OPEN_STATUSES = (LeaveStatus.PENDING, LeaveStatus.APPROVED)
 
@@ -51,14 +52,13 @@ def _days_between(start: date, end: date) -> list[date]:
 
 def working_days(start: date, end: date, portion: str, calendar: WorkCalendar) -> Decimal:
     """Working days the leave covers by the holiday calendar; a half day counts 0.5."""
-    count = sum(1 for day in _days_between(start, end) if calendar.is_workday(day))
-    return Decimal(count) / 2 if portion != DayPortion.FULL else Decimal(count)
+    return leave_days(len(calendar.workdays(start, end)), portion != DayPortion.FULL)
 
 
 def leave_starts_at(staff: Staff, start: date, portion: str) -> datetime:
     """When the leave begins: the shift start, or midday for an afternoon off (ATT-4 notice)."""
     schedule = queries.schedule_for(staff, start)
-    moment = _midpoint(schedule) if portion == DayPortion.AFTERNOON else schedule.start
+    moment = schedule.midday if portion == DayPortion.AFTERNOON else schedule.start
     return at_local(start, moment)
 
 

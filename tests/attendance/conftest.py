@@ -1,13 +1,10 @@
-"""Attendance fixtures: a four-level chain, a fixed clock, the DOMAIN defaults."""
+"""Attendance fixtures: a four-level chain and a fixed clock (Wednesday 2026-03-11 10:00)."""
 
 import datetime as dt
 
 import pytest
 import time_machine
 from django.utils import timezone
-
-from staff.models import Department, Role
-from tests.factories import StaffFactory
 
 BEIJING = timezone.get_fixed_timezone(8 * 60)
 
@@ -27,6 +24,10 @@ def frozen():
 @pytest.fixture
 def chain(db):
     """clerk -> team lead -> department manager -> GM (top), all in customer service."""
+    # Imported here so the rule tests in this folder also run without Django settings.
+    from staff.models import Department, Role
+    from tests.factories import StaffFactory
+
     gm = StaffFactory(roles=[Role.GM], name="总经理王", department=Department.GM_OFFICE)
     manager = StaffFactory(roles=[Role.CUSTOMER_MANAGER], name="经理张", supervisor=gm)
     lead = StaffFactory(roles=[Role.CS_AGENT], name="组长周", supervisor=manager)

@@ -112,3 +112,31 @@ def test_cmp4_due_keeps_time_zone() -> None:
     shanghai = timezone(timedelta(hours=8))
     received = datetime(2025, 10, 5, 9, 0, tzinfo=shanghai)
     assert complaint_due(received, CAL, SHIFT) == datetime(2025, 10, 9, 18, 0, tzinfo=shanghai)
+
+
+# ---------------------------------------------------------------- added with the attendance app
+
+
+def test_att1_workdays_lists_working_days_with_holidays_and_adjusted_days() -> None:
+    calendar = WorkCalendar(
+        holidays={date(2026, 10, 1), date(2026, 10, 2)}, adjusted_workdays={date(2026, 9, 27)}
+    )
+    assert calendar.workdays(date(2026, 9, 26), date(2026, 10, 5)) == [
+        date(2026, 9, 27),  # Sunday worked (调休)
+        date(2026, 9, 28),
+        date(2026, 9, 29),
+        date(2026, 9, 30),
+        date(2026, 10, 5),
+    ]
+
+
+def test_att1_workdays_of_an_empty_range_is_empty() -> None:
+    assert WorkCalendar().workdays(date(2026, 3, 10), date(2026, 3, 9)) == []
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "midday"),
+    [((9, 0), (18, 0), (13, 30)), ((8, 30), (17, 30), (13, 0)), ((9, 0), (17, 59), (13, 29, 30))],
+)
+def test_att2_schedule_midday_is_halfway(start, end, midday) -> None:
+    assert Schedule(time(*start), time(*end)).midday == time(*midday)

@@ -7,6 +7,7 @@ import pytest
 from attendance.rules.daily import (
     AttendanceConfig,
     DayFacts,
+    DayPart,
     DayStatus,
     DayStatusCode,
     LeaveFact,
@@ -17,6 +18,7 @@ from attendance.rules.daily import (
     discipline_flag,
     late_count,
     violations,
+    worked_part,
 )
 from attendance.rules.leave import LeaveType
 
@@ -138,3 +140,21 @@ def test_att3_late_count_includes_late_and_early_days() -> None:
         DayStatus(DayStatusCode.ABSENT),
     ]
     assert late_count(month) == 2
+
+
+# ---------------------------------------------------------------- half days (added with the app)
+
+
+def test_att2_morning_off_is_judged_from_midday() -> None:
+    part = worked_part(Schedule(time(9), time(18)), DayPart.MORNING)
+    assert part == Schedule(time(13, 30), time(18))
+
+
+def test_att2_afternoon_off_ends_the_day_at_midday() -> None:
+    part = worked_part(Schedule(time(9), time(18)), DayPart.AFTERNOON)
+    assert part == Schedule(time(9), time(13, 30))
+
+
+def test_att2_full_day_of_leave_has_no_worked_part() -> None:
+    with pytest.raises(ValueError, match="nothing to work"):
+        worked_part(Schedule(time(9), time(18)), DayPart.FULL)

@@ -12,6 +12,7 @@ from attendance.rules.leave import (
     approval_chain,
     can_approve,
     is_fully_approved,
+    leave_days,
     levels_for,
     may_file,
     next_approver,
@@ -166,3 +167,11 @@ def test_att6_outing_needs_supervisor_approval(
 ) -> None:
     decision = outing_allowed(approved)
     assert (decision.allowed, decision.reason) == (allowed, reason)
+
+
+@pytest.mark.parametrize(
+    ("workdays", "half", "days"),
+    [(1, False, Decimal(1)), (1, True, Decimal("0.5")), (3, False, Decimal(3)), (0, False, 0)],
+)
+def test_att4_leave_days_count_working_days_and_half_days(workdays, half, days) -> None:
+    assert leave_days(workdays, half) == days
