@@ -38,6 +38,7 @@ from .records import (
     delete_off_post,
     may_enter_clock,
     may_record_off_post,
+    may_withdraw_off_post,
     record_off_post,
     save_clock_record,
 )
@@ -62,6 +63,7 @@ __all__ = [
     "may_decide_outing",
     "may_enter_clock",
     "may_record_off_post",
+    "may_withdraw_off_post",
     "may_register",
     "pending_approver_id",
     "prefill_year",

@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from staff.models import Role, Staff
-from staff.services import notify_many
+from staff.services import notify, notify_many
 
 from .. import queries
 from ..models import (
@@ -214,16 +214,18 @@ def _sync_discipline(person: Staff, day: date, config: AttendanceConfig, run: Da
 
 def _announce_flag(person: Staff, month: date, lates: int) -> None:
     """Tell HR, the supervisor and the person; runs once, when the flag is created."""
-    recipients = active_role_holders(Role.HR) + [person]
-    if person.supervisor_id:
-        recipients.append(person.supervisor)
     text = _("%(name)s arrived late %(count)s times in %(month)s: flagged for discipline.") % {
         "name": person.get_full_name(),
         "count": lates,
         "month": f"{month:%Y-%m}",
     }
-    link = reverse("attendance:summary") + f"?month={month:%Y-%m}"
-    notify_many(recipients=recipients, text=text, link=link)
+    managers = active_role_holders(Role.HR)
+    if person.supervisor_id:
+        managers.append(person.supervisor)
+    summary = reverse("attendance:summary") + f"?month={month:%Y-%m}"
+    notify_many(recipients=[m for m in managers if m.pk != person.pk], text=text, link=summary)
+    own = reverse("attendance:index") + f"?month={month:%Y-%m}"
+    notify(recipient=person, text=text, link=own)
 
 
 @transaction.atomic

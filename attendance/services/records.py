@@ -101,10 +101,14 @@ def record_off_post(
     return record
 
 
+def may_withdraw_off_post(record: OffPostRecord, user: Staff) -> bool:
+    return record.recorded_by_id == user.pk or is_hr(user)
+
+
 @transaction.atomic
 def delete_off_post(*, record: OffPostRecord, by: Staff) -> None:
     """Withdraw a mistaken record (kept in the audit history); its violation goes with it."""
-    if record.recorded_by_id != by.pk and not is_hr(by):
+    if not may_withdraw_off_post(record, by):
         raise AttendanceError(_("Only whoever recorded it, or HR, can withdraw it."))
     staff_id, day = record.staff_id, record.day
     record.delete()

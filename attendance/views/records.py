@@ -130,8 +130,11 @@ def off_post_list(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Off-post record saved."))
             return redirect("attendance:off-post")
     page = paginate(request, pages.off_post_records(request.user))
+    withdrawable = {r.pk for r in page if services.may_withdraw_off_post(r, request.user)}
     return render(
-        request, "attendance/off_post.html", context(request, "off_post", form=form, page=page)
+        request,
+        "attendance/off_post.html",
+        context(request, "off_post", form=form, page=page, withdrawable=withdrawable),
     )
 
 

@@ -225,3 +225,14 @@ def test_list_pages_query_count_is_flat(
     with django_assert_num_queries(queries):
         response = client.get(reverse(name), params)
     assert response.status_code == 200
+
+
+def test_sec3_clock_record_page_shows_its_history(en_login, chain, frozen, front_desk, hr):
+    client = en_login(front_desk)
+    data = {"staff": chain.clerk.pk, "day": "2026-03-10", "clock_in": "09:03", "clock_out": "18:01"}
+    client.post(reverse("attendance:clock-new"), data)
+    en_login(hr).post(reverse("attendance:clock-new"), {**data, "clock_in": "08:58"})
+    record = ClockRecord.objects.get()
+    body = client.get(reverse("attendance:clock-edit", args=[record.pk])).text
+    assert 'data-testid="history"' in body
+    assert body.count("changed") == 1 and body.count("created") == 1
