@@ -413,7 +413,7 @@ class PhoneListFilterForm(forms.Form):
         required=False,
         choices=[
             ("", _("All")),
-            ("NEW", _("New")),
+            ("NEW", _("New number")),
             ("VISITED", _("Visited the office")),
             ("SIGNED", _("Signed")),
         ],

@@ -47,7 +47,7 @@ def leads_subnav(context) -> dict:
 @register.filter
 def phone_list_label(status: str) -> str:
     labels = {
-        "NEW": gettext("New"),
+        "NEW": gettext("New number"),
         "VISITED": gettext("Visited the office"),
         "SIGNED": gettext("Signed"),
     }

@@ -5,6 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from staff.access import role_required
+from staff.models import Role
 
 from ..forms import IntakeForm, RecordVisitForm
 from ..navigation import INTAKE_ROLES
@@ -49,7 +50,7 @@ def intake_data(data: dict) -> IntakeData:
     )
 
 
-@role_required(*INTAKE_ROLES, "MARKETING_SALES", "MARKETING_MANAGER")
+@role_required(*INTAKE_ROLES, Role.MARKETING_SALES, Role.MARKETING_MANAGER)
 def check_phone(request: HttpRequest) -> HttpResponse:
     """htmx: as the phone is typed, say whether this customer exists (LEAD-2)."""
     check = phone_check(request.user, request.GET.get("phone", ""))
