@@ -248,3 +248,33 @@ def _count(client, tab) -> int:
     with CaptureQueriesContext(connection) as ctx:
         client.get(INDEX, {"tab": tab})
     return len(ctx.captured_queries)
+
+
+def test_disp6_panel_shows_why_the_preferred_designer_is_not_honoured(
+    login, customer_manager, make_designer
+):
+    from tests.dispatch.test_services_dispatch import signed_slip
+
+    first = make_designer(employee_no="101")
+    wanted = make_designer(employee_no="102", name="秦浩")
+    AssignmentFactory(designer=wanted)
+    AssignmentFactory(designer=wanted)
+    slip = signed_slip(preferred_designer=wanted)
+    response = login(customer_manager).get(url("panel", slip.lead), **HTMX)
+    assert response.context["recommended_id"] == first.pk
+    assert response.context["choice"].preference.message == "Daily cap reached (2/2)"
+    assert 'data-testid="preference-refused"' in response.content.decode()
+
+
+def test_disp6_panel_recommends_the_eligible_preferred_designer(
+    login, customer_manager, make_designer
+):
+    from tests.dispatch.test_services_dispatch import signed_slip
+
+    make_designer(employee_no="101")
+    wanted = make_designer(employee_no="102")
+    AssignmentFactory(designer=wanted)  # not first in rotation, still eligible
+    slip = signed_slip(preferred_designer=wanted)
+    response = login(customer_manager).get(url("panel", slip.lead), **HTMX)
+    assert response.context["recommended_id"] == wanted.pk
+    assert 'data-testid="preference-refused"' not in response.content.decode()
