@@ -380,17 +380,29 @@ def _filings(cast: Cast, rng: random.Random, today: date) -> None:
     for index, (person, day, stage) in enumerate(plans):
         if DailyFiling.objects.filter(filed_by=person, filing_date=day).exists():
             continue
+        since = timezone.now()
         sheet = filing.open_filing(by=person, filing_date=day)
         entries = [_filing_entry(rng, index * 10 + n, day) for n in range(2 + index % 2)]
         filing.add_entries(filing=sheet, entries=entries, by=person)
-        if stage == "draft":
-            continue
-        filing.submit_filing(filing=sheet, by=person)
-        if stage == "submit":
-            continue
-        filing.confirm_filing(filing=sheet, by=person.supervisor or cast.mktmanager)
+        if stage != "draft":
+            filing.submit_filing(filing=sheet, by=person)
+        if stage in ("confirm", "archive"):
+            filing.confirm_filing(filing=sheet, by=person.supervisor or cast.mktmanager)
         if stage == "archive":
             filing.archive_filing(filing=sheet, by=cast.cmanager)
+        _move_filing(sheet, since, day)
+
+
+def _move_filing(sheet: DailyFiling, since: datetime, day: date) -> None:
+    """The filing was written in the evening, confirmed and archived the next morning."""
+    evening, morning = _at(day, 18), _at(day + timedelta(days=1), 9)
+    sheet.entries.update(recorded_at=evening)
+    DailyFiling.objects.filter(pk=sheet.pk, submitted_at__isnull=False).update(submitted_at=evening)
+    DailyFiling.objects.filter(pk=sheet.pk, confirmed_at__isnull=False).update(confirmed_at=morning)
+    DailyFiling.objects.filter(pk=sheet.pk, archived_at__isnull=False).update(archived_at=morning)
+    for lead in Lead.objects.filter(filing_entries__filing=sheet).distinct():
+        OwnershipClaim.objects.filter(lead=lead, recorded_at__gte=since).update(recorded_at=evening)
+        _move(lead, since, morning)
 
 
 def _filing_entry(rng: random.Random, number: int, day: date) -> filing.EntryData:

@@ -128,8 +128,14 @@ class RecordVisitForm(forms.Form):
         label=_("The customer says they were sent by"),
         queryset=Staff.objects.none(),
         required=False,
+        widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
     )
-    note = forms.CharField(label=_("Note"), max_length=300, required=False)
+    note = forms.CharField(
+        label=_("Note"),
+        max_length=300,
+        required=False,
+        widget=forms.TextInput(attrs={"class": "form-control form-control-sm"}),
+    )
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -39,7 +39,8 @@ def claim_snapshot(claim: OwnershipClaim) -> rules.ClaimSnapshot:
         id=claim.pk,
         claimant_id=claim.claimant_id,
         basis=rules.ClaimBasis(claim.basis),
-        recorded_at=claim.recorded_at,
+        # Local time, so a consultation date counts from local midnight (ATTR-4).
+        recorded_at=timezone.localtime(claim.recorded_at),
         evidence_at=claim.consultation_date,
         has_complete_details=claim.has_complete_details,
         appointment_at=claim.appointment_at,
