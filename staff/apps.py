@@ -10,7 +10,7 @@ class StaffConfig(AppConfig):
     def ready(self) -> None:
         from . import roles
 
-        # Permissions of every app exist only after all migrations ran, so the role → permission
-        # table is applied after migrate (like Django's own create_permissions). It is declarative
-        # configuration kept in each app's roles.py, not a business workflow.
-        post_migrate.connect(roles.sync_after_migrate, sender=self)
+        # Permissions of every app exist only once post_migrate has reached the last app, so the
+        # role → permission table is applied then (like Django's own create_permissions). It is
+        # declarative configuration kept in each app's roles.py, not a business workflow.
+        post_migrate.connect(roles.sync_after_migrate, dispatch_uid="staff-role-permissions")

@@ -71,9 +71,12 @@ def sync_role_permissions() -> None:
         group.permissions.set(_permission_ids(perms))
 
 
-def sync_after_migrate(**kwargs) -> None:
-    # Runs once per migrate after the staff app; a partial migrate (some apps unmigrated) skips
-    # quietly with a log line instead of failing the migration.
+def sync_after_migrate(app_config=None, **kwargs) -> None:
+    # post_migrate is sent once per app, in INSTALLED_APPS order; the permissions of all apps
+    # exist only when it reaches the last one. A partial migrate (some apps unmigrated) logs a
+    # warning instead of failing the migration.
+    if app_config is not None and app_config != list(apps.get_app_configs())[-1]:
+        return
     try:
         sync_role_permissions()
     except LookupError as exc:
