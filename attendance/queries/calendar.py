@@ -121,6 +121,7 @@ def leave_config(row: AttendancePolicy | None = None) -> LeaveConfig:
     return LeaveConfig(
         personal_notice=timedelta(hours=row.personal_notice_hours),
         special_personal_notice=timedelta(minutes=row.special_personal_notice_minutes),
-        level_limits=levels,
+        # No rows at all (all deleted, or a flushed test database): DOMAIN's defaults.
+        level_limits=levels or LeaveConfig().level_limits,
         max_levels=row.max_approval_levels,
     )

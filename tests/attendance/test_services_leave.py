@@ -304,3 +304,8 @@ def test_att4_started_approved_leave_is_cancelled_only_by_hr(chain, frozen, hr):
     with pytest.raises(AttendanceError, match="^You cannot cancel this request.$"):
         services.cancel_leave(leave=leave, by=chain.clerk)
     services.cancel_leave(leave=leave, by=hr)
+
+
+def test_att5_without_any_level_rows_the_domain_defaults_apply(chain, frozen):
+    ApprovalLevel.objects.all().delete()
+    assert len(levels(file(chain.clerk, end=D(2026, 3, 17)))) == 2

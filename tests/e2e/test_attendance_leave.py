@@ -9,7 +9,9 @@ from attendance.models import LeaveRequest, LeaveStatus
 from staff.models import Department, Role
 from tests.factories import StaffFactory
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# serialized_rollback: the rows data migrations create (approval levels, default schedule)
+# are back even after an earlier transactional test flushed the database.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def next_monday_after_a_week() -> dt.date:
