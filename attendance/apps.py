@@ -1,15 +1,7 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
 class AttendanceConfig(AppConfig):
     name = "attendance"
     verbose_name = _("Attendance")
-
-    def ready(self) -> None:
-        from staff.roles import sync_after_migrate
-
-        # staff syncs the role table after its own post_migrate, before this app's permissions
-        # exist; sync again once they do (idempotent).
-        post_migrate.connect(sync_after_migrate, sender=self, dispatch_uid="attendance-roles")

@@ -17,7 +17,6 @@ from django.utils import timezone
 
 from leads.models import Lead, LeadState
 from staff.models import Staff
-from staff.roles import sync_role_permissions
 
 from . import queries, rules, services
 from .models import Assignment, CapacityRule, Champion, SeasonKind, SeasonPeriod, TierRule
@@ -31,9 +30,6 @@ LEFT_READY = 4
 @transaction.atomic
 def seed() -> int:
     """Create the demo dispatch data once; return how many rows were created."""
-    # Until staff syncs the role table after the last app's migrate, the customer manager may
-    # lack the dispatch permissions on a fresh database; the table is declarative, so sync it.
-    sync_role_permissions()
     manager = Staff.objects.filter(username="cmanager").first()
     gm = Staff.objects.filter(username="gm").first()
     today = timezone.localdate()

@@ -59,6 +59,14 @@ NAV_ITEMS = [
         order=90,
         description=_("Staff directory, supervisors and delegations"),
     ),
+    NavItem(
+        _("Delegations"),
+        "staff:delegations",
+        roles=MANAGERS,
+        perm="staff.view_delegation",
+        order=91,
+        description=_("Name a delegate who signs for you while you are away (工作联络单)"),
+    ),
 ]
 
 

@@ -41,14 +41,3 @@ def chain(db):
 class dt_namespace:  # noqa: N801 - a tiny attribute bag for fixtures
     def __init__(self, **items) -> None:
         self.__dict__.update(items)
-
-
-@pytest.fixture(autouse=True)
-def _role_permissions_synced(request):
-    """Until staff syncs the role table after the LAST app's migrate, sync it per test here."""
-    if "db" not in request.fixturenames and not request.node.get_closest_marker("django_db"):
-        return
-    request.getfixturevalue("db")
-    from staff.roles import sync_role_permissions
-
-    sync_role_permissions()

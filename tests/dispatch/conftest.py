@@ -36,18 +36,6 @@ def make_designer(db):
     return _make
 
 
-@pytest.fixture(autouse=True)
-def _role_permissions_synced(request):
-    """staff syncs the role table after its own post_migrate, before later apps' permissions
-    exist; until it syncs after the last app, sync it here for every database test."""
-    if "db" not in request.fixturenames and not request.node.get_closest_marker("django_db"):
-        return
-    request.getfixturevalue("db")
-    from staff.roles import sync_role_permissions
-
-    sync_role_permissions()
-
-
 @pytest.fixture
 def login(login, settings):
     """The shared login(user), with English chosen in the language switcher."""

@@ -10,14 +10,6 @@ from tests.dispatch.factories import AssignmentFactory, DesignerFactory, ReadyLe
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-@pytest.fixture(autouse=True)
-def _roles_synced():
-    # The transactional database is flushed between tests; put the role groups back.
-    from staff.roles import sync_role_permissions
-
-    sync_role_permissions()
-
-
 def _mark_page(page) -> None:
     """A flag that survives htmx swaps but not a full page load."""
     page.evaluate("window.__noReload = true")
@@ -87,9 +79,7 @@ def test_customer_manager_picks_a_lead_and_forces_it_with_a_reason(
     assert "?tab=ready&lead=" in page.url  # the selection was pushed to the address bar
 
 
-def test_design_manager_records_a_decline_in_the_dialog(
-    live_server, page, sign_in, design_manager
-):
+def test_design_manager_records_a_decline_in_the_dialog(live_server, page, sign_in, design_manager):
     first = DesignerFactory(employee_no="101", name="韩雪")
     second = DesignerFactory(employee_no="102", name="杨帆")
     assignment = AssignmentFactory(designer=first, lead__customer_name="赵磊")

@@ -31,14 +31,6 @@ def _english():
         yield
 
 
-@pytest.fixture(autouse=True)
-def _roles_synced():
-    # A transactional test database is flushed between tests; put the role groups back.
-    from staff.roles import sync_role_permissions
-
-    sync_role_permissions()
-
-
 @pytest.fixture
 def manager():
     return StaffFactory(roles=[Role.CUSTOMER_MANAGER])

@@ -12,15 +12,15 @@ STAFF_PAGES = {"home", "staff:list"}
 EXPECTED = {
     Role.FRONT_DESK: {"home"},
     Role.CS_AGENT: {"home"},
-    Role.CUSTOMER_MANAGER: {"home", "staff:list"},
+    Role.CUSTOMER_MANAGER: {"home", "staff:list", "staff:delegations"},
     Role.DESIGNER: {"home"},
-    Role.DESIGN_MANAGER: {"home", "staff:list"},
-    Role.STORE_MANAGER: {"home", "staff:list"},
+    Role.DESIGN_MANAGER: {"home", "staff:list", "staff:delegations"},
+    Role.STORE_MANAGER: {"home", "staff:list", "staff:delegations"},
     Role.MARKETING_SALES: {"home"},
-    Role.MARKETING_MANAGER: {"home", "staff:list"},
+    Role.MARKETING_MANAGER: {"home", "staff:list", "staff:delegations"},
     Role.ENGINEERING: {"home"},
-    Role.HR: {"home", "staff:list"},
-    Role.GM: {"home", "staff:list"},
+    Role.HR: {"home", "staff:list", "staff:delegations"},
+    Role.GM: {"home", "staff:list", "staff:delegations"},
 }
 
 
