@@ -124,7 +124,7 @@ def test_disp4_only_managers_confirm(designer):
         confirm_champion(champion=title, by=designer)
 
 
-def test_disp4_nightly_job_proposes_last_quarter_and_year(make_designer):
+def test_disp4_nightly_job_proposes_last_quarter_and_year(make_designer, eager_celery):
     top = make_designer()
     signed(top, datetime.date(2026, 3, 3), 2)  # Q1 2026
     signed(top, datetime.date(2025, 12, 3), 1)  # 2025
