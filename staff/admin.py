@@ -4,7 +4,15 @@ from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Delegation, Notification, Staff
+from .models import (
+    Delegation,
+    Fault,
+    FaultType,
+    InstructionRequest,
+    InstructionStep,
+    Notification,
+    Staff,
+)
 from .resources import StaffResource
 
 
@@ -79,3 +87,61 @@ class NotificationAdmin(admin.ModelAdmin):
     search_fields = ["text", "recipient__name"]
     list_select_related = ["recipient"]
     raw_id_fields = ["recipient"]
+
+
+@admin.register(FaultType)
+class FaultTypeAdmin(SimpleHistoryAdmin):
+    """The fault list and its default deductions: data the customer manager edits (FD-5)."""
+
+    list_display = ["name", "default_deduction", "is_active", "order"]
+    list_editable = ["default_deduction", "is_active", "order"]
+    search_fields = ["name", "code"]
+
+
+@admin.register(Fault)
+class FaultAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "staff",
+        "fault_type",
+        "occurred_on",
+        "deduction",
+        "recorded_by",
+        "withdrawn_at",
+    ]
+    list_filter = ["fault_type", "occurred_on"]
+    search_fields = ["staff__name", "staff__employee_no", "note"]
+    list_select_related = ["staff", "fault_type", "recorded_by"]
+    autocomplete_fields = ["staff"]
+    readonly_fields = ["recorded_by", "recorded_at", "withdrawn_at", "withdrawn_by"]
+    date_hierarchy = "occurred_on"
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False  # withdrawn, never deleted: the pay statement may have read it
+
+
+class InstructionStepInline(admin.TabularInline):
+    model = InstructionStep
+    extra = 0
+    can_delete = False
+    readonly_fields = ["kind", "actor", "recipient", "note", "at"]
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(InstructionRequest)
+class InstructionRequestAdmin(SimpleHistoryAdmin):
+    list_display = ["subject", "reporter", "kind", "urgent", "status", "recipient", "created_at"]
+    list_filter = ["status", "kind", "urgent"]
+    search_fields = ["subject", "details", "reporter__name"]
+    list_select_related = ["reporter", "recipient"]
+    readonly_fields = [
+        "reporter",
+        "recipient",
+        "level",
+        "status",
+        "instructed_by",
+        "instructed_at",
+        "executed_at",
+    ]
+    inlines = [InstructionStepInline]

@@ -67,6 +67,20 @@ NAV_ITEMS = [
         order=91,
         description=_("Name a delegate who signs for you while you are away (工作联络单)"),
     ),
+    NavItem(
+        _("Requests for instructions"),
+        "staff:reports",
+        roles=ALL_ROLES,
+        order=92,
+        description=_("Report a serious matter up the supervisor chain and record the instruction"),
+    ),
+    NavItem(
+        _("Faults"),
+        "staff:faults",
+        perm="staff.view_fault",
+        order=93,
+        description=_("Fault slips (过失单) and their deductions"),
+    ),
 ]
 
 

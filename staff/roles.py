@@ -16,7 +16,17 @@ from .models import Role
 logger = logging.getLogger(__name__)
 
 ROLE_PERMISSIONS: dict[str, list[str]] = {
-    Role.CUSTOMER_MANAGER: ["staff.view_staff", "staff.view_delegation"],
+    Role.CUSTOMER_MANAGER: [
+        "staff.view_staff",
+        "staff.view_delegation",
+        # FD-5: the customer manager records fault slips and withdraws those made in error.
+        "staff.view_fault",
+        "staff.add_fault",
+        "staff.change_fault",
+        "staff.view_faulttype",
+        "staff.add_faulttype",
+        "staff.change_faulttype",
+    ],
     Role.DESIGN_MANAGER: ["staff.view_staff", "staff.view_delegation"],
     Role.STORE_MANAGER: ["staff.view_staff", "staff.view_delegation"],
     Role.MARKETING_MANAGER: ["staff.view_staff", "staff.view_delegation"],
@@ -28,8 +38,14 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "staff.view_delegation",
         "staff.add_delegation",
         "staff.change_delegation",
+        "staff.view_fault",  # fault deductions feed the pay statement
     ],
-    Role.GM: ["staff.view_staff", "staff.export_staff", "staff.view_delegation"],
+    Role.GM: [
+        "staff.view_staff",
+        "staff.export_staff",
+        "staff.view_delegation",
+        "staff.view_fault",
+    ],
 }
 
 

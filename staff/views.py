@@ -10,8 +10,18 @@ from django.views.decorators.http import require_POST
 
 from . import queries, services
 from .access import has_any_role
-from .forms import DelegationForm, StaffFilterForm
-from .models import Delegation, Notification, Staff
+from .forms import (
+    DelegationForm,
+    ExecutionForm,
+    FaultFilterForm,
+    FaultForm,
+    ForwardReportForm,
+    InstructionForm,
+    ReportForm,
+    StaffFilterForm,
+    WithdrawFaultForm,
+)
+from .models import Delegation, Fault, InstructionRequest, Notification, ReportStatus, Staff
 from .navigation import MANAGERS, items_for
 
 PAGE_SIZE = 25
@@ -66,6 +76,9 @@ def staff_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "chain": queries.supervisor_chain(person),
         "reports": person.reports.order_by("employee_no"),
         "delegations": queries.delegations_of(person)[:20],
+        "show_faults": request.user.has_perm("staff.view_fault"),
+        "faults": queries.faults_of(person)[:20],
+        "can_record_fault": services.may_record_faults(request.user),
     }
     return render(request, "staff/staff_detail.html", context)
 
@@ -130,3 +143,169 @@ def delegation_end(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("The delegation was ended."))
     return redirect("staff:delegations")
+
+
+# --- faults (过失单, FD-5) -----------------------------------------------------------------------
+
+
+def fault_list(request: HttpRequest) -> HttpResponse:
+    """Everyone's faults for the customer manager, HR and GM; one's own for everyone else."""
+    sees_all = request.user.has_perm("staff.view_fault")
+    form = FaultFilterForm(request.GET or None, show_staff=sees_all)
+    filters = form.cleaned_data if form.is_valid() else {}
+    staff = filters.get("staff")
+    rows = queries.fault_list(
+        viewer=request.user, staff_id=staff.pk if staff else None, month=filters.get("month")
+    )
+    context = {
+        "form": form,
+        "page": Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page")),
+        "sees_all": sees_all,
+        "can_record": services.may_record_faults(request.user),
+        "can_withdraw": request.user.has_perm("staff.change_fault"),
+        "withdraw_form": WithdrawFaultForm(),
+    }
+    return render(request, "staff/fault_list.html", context)
+
+
+def fault_new(request: HttpRequest) -> HttpResponse:
+    if not services.may_record_faults(request.user):
+        raise PermissionDenied
+    initial = {"occurred_on": timezone.localdate(), "staff": request.GET.get("staff")}
+    form = FaultForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            fault = services.record_fault(by=request.user, **form.cleaned_data)
+        except services.FaultError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(
+                request,
+                _("Fault recorded for %(name)s; they have been told.")
+                % {"name": fault.staff.get_full_name()},
+            )
+            return redirect("staff:faults")
+    return render(request, "staff/fault_form.html", {"form": form})
+
+
+@require_POST
+def fault_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    fault = get_object_or_404(Fault, pk=pk)
+    form = WithdrawFaultForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    try:
+        services.withdraw_fault(fault=fault, reason=reason, by=request.user)
+    except services.FaultError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("The fault was withdrawn."))
+    return redirect("staff:faults")
+
+
+# --- requests for instructions (请示报告, REP-1) --------------------------------------------------
+
+
+def _report_page(request: HttpRequest, rows, tab: str) -> HttpResponse:
+    context = {
+        "page": Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page")),
+        "tab": tab,
+        "awaiting_count": queries.reports_awaiting(request.user).count(),
+    }
+    return render(request, "staff/report_list.html", context)
+
+
+def report_list(request: HttpRequest) -> HttpResponse:
+    """My reports and requests for instructions."""
+    return _report_page(request, queries.reports_by(request.user), "mine")
+
+
+def reports_awaiting(request: HttpRequest) -> HttpResponse:
+    return _report_page(request, queries.reports_awaiting(request.user), "awaiting")
+
+
+def reports_passed(request: HttpRequest) -> HttpResponse:
+    """Reports that went past me or that I passed up or answered."""
+    return _report_page(request, queries.reports_seen_by(request.user), "passed")
+
+
+def _chain(user: Staff) -> list[Staff]:
+    return queries.report_chain(user)
+
+
+def report_new(request: HttpRequest) -> HttpResponse:
+    chain = _chain(request.user)
+    form = ReportForm(request.POST or None, chain=chain)
+    if request.method == "POST" and form.is_valid():
+        try:
+            report = services.file_report(by=request.user, **form.cleaned_data)
+        except services.ReportError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(
+                request,
+                _("Report filed with %(name)s.") % {"name": report.recipient.get_full_name()},
+            )
+            return redirect(report)
+    return render(request, "staff/report_form.html", {"form": form, "chain": chain})
+
+
+def _visible_report(request: HttpRequest, pk: int) -> InstructionRequest:
+    report = get_object_or_404(
+        InstructionRequest.objects.select_related("reporter", "recipient", "instructed_by"), pk=pk
+    )
+    if not queries.may_view_report(request.user, report):
+        raise PermissionDenied
+    return report
+
+
+def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _visible_report(request, pk)
+    holds = report.is_awaiting and report.recipient_id == request.user.pk
+    executes = report.status == ReportStatus.INSTRUCTED and report.reporter_id == request.user.pk
+    context = {
+        "report": report,
+        "steps": queries.report_steps(report),
+        "holds": holds,
+        "can_forward": holds and bool(_chain(request.user)),
+        "executes": executes,
+        "forward_form": ForwardReportForm(chain=_chain(request.user), urgent=report.urgent),
+        "instruction_form": InstructionForm(),
+        "execution_form": ExecutionForm(),
+    }
+    return render(request, "staff/report_detail.html", context)
+
+
+def _act_on_report(request: HttpRequest, pk: int, action, form_class, **form_kwargs):
+    report = _visible_report(request, pk)
+    form = form_class(request.POST, **form_kwargs)
+    if not form.is_valid():
+        messages.error(request, _("Fill in the form."))
+        return redirect(report)
+    try:
+        action(report=report, by=request.user, **form.cleaned_data)
+    except services.ReportError as exc:
+        messages.error(request, str(exc))
+    return redirect(report)
+
+
+@require_POST
+def report_forward(request: HttpRequest, pk: int) -> HttpResponse:
+    urgent = InstructionRequest.objects.filter(pk=pk, urgent=True).exists()
+    return _act_on_report(
+        request,
+        pk,
+        services.forward_report,
+        ForwardReportForm,
+        chain=_chain(request.user),
+        urgent=urgent,
+    )
+
+
+@require_POST
+def report_instruct(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act_on_report(request, pk, services.give_instruction, InstructionForm)
+
+
+@require_POST
+def report_execute(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act_on_report(request, pk, services.record_execution, ExecutionForm)

@@ -10,17 +10,23 @@ from staff.models import Role
 
 STAFF_PAGES = {"home", "staff:list"}
 EXPECTED = {
-    Role.FRONT_DESK: {"home"},
-    Role.CS_AGENT: {"home"},
-    Role.CUSTOMER_MANAGER: {"home", "staff:list", "staff:delegations"},
-    Role.DESIGNER: {"home"},
-    Role.DESIGN_MANAGER: {"home", "staff:list", "staff:delegations"},
-    Role.STORE_MANAGER: {"home", "staff:list", "staff:delegations"},
-    Role.MARKETING_SALES: {"home"},
-    Role.MARKETING_MANAGER: {"home", "staff:list", "staff:delegations"},
-    Role.ENGINEERING: {"home"},
-    Role.HR: {"home", "staff:list", "staff:delegations"},
-    Role.GM: {"home", "staff:list", "staff:delegations"},
+    Role.FRONT_DESK: {"home", "staff:reports"},
+    Role.CS_AGENT: {"home", "staff:reports"},
+    Role.CUSTOMER_MANAGER: {
+        "home",
+        "staff:list",
+        "staff:delegations",
+        "staff:reports",
+        "staff:faults",
+    },
+    Role.DESIGNER: {"home", "staff:reports"},
+    Role.DESIGN_MANAGER: {"home", "staff:list", "staff:delegations", "staff:reports"},
+    Role.STORE_MANAGER: {"home", "staff:list", "staff:delegations", "staff:reports"},
+    Role.MARKETING_SALES: {"home", "staff:reports"},
+    Role.MARKETING_MANAGER: {"home", "staff:list", "staff:delegations", "staff:reports"},
+    Role.ENGINEERING: {"home", "staff:reports"},
+    Role.HR: {"home", "staff:list", "staff:delegations", "staff:reports", "staff:faults"},
+    Role.GM: {"home", "staff:list", "staff:delegations", "staff:reports", "staff:faults"},
 }
 
 
