@@ -204,6 +204,7 @@ class LeadEvent(models.Model):
         CLOSURE_CONFIRMED = "CLOSURE_CONFIRMED", _("Closure confirmed")
         CLOSURE_REJECTED = "CLOSURE_REJECTED", _("Closure rejected")
         REOPENED = "REOPENED", _("Reopened")
+        CALLBACK = "CALLBACK", _("Callback")
         COMPLAINT = "COMPLAINT", _("Complaint")
         NOTE = "NOTE", _("Note")
 

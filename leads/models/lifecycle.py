@@ -333,7 +333,9 @@ class Callback(models.Model):
         indexes = [
             # "My callbacks": open ones of an assignee by due time (overdue first).
             models.Index(
-                fields=["assignee", "due_at"], condition=OPEN_CALLBACK, name="callback_assignee_open"
+                fields=["assignee", "due_at"],
+                condition=OPEN_CALLBACK,
+                name="callback_assignee_open",
             ),
             # The reminder job: open, due, not yet reminded / escalated.
             models.Index(
@@ -364,9 +366,7 @@ class CallbackPolicy(models.Model):
     `effective_from` on. No row: the DOMAIN defaults (leads.rules.lifecycle.CallbackConfig)."""
 
     effective_from = models.DateField(_("effective from"), unique=True)
-    after_dispatch_hours = models.PositiveSmallIntegerField(
-        _("after dispatch (hours)"), default=24
-    )
+    after_dispatch_hours = models.PositiveSmallIntegerField(_("after dispatch (hours)"), default=24)
     after_measurement_hours = models.PositiveSmallIntegerField(
         _("after measurement (hours)"), default=72
     )

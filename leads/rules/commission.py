@@ -209,6 +209,39 @@ def void_adjustment(entry: Entry, paid: bool) -> Decimal:
     return -entry.amount if paid else Decimal(0)
 
 
+# ---------------------------------------------------------------- ledger months
+
+
+def month_of(day: date) -> date:
+    """The ledger month a day falls in, as its first day."""
+    return day.replace(day=1)
+
+
+def next_month(month: date) -> date:
+    return date(month.year + month.month // 12, month.month % 12 + 1, 1)
+
+
+def first_unpaid_month(month: date, paid_months: Collection[date]) -> date:
+    """`month`, or the first month after it that has not been paid yet."""
+    month = month_of(month)
+    while month in paid_months:
+        month = next_month(month)
+    return month
+
+
+def ledger_month(signed_on: date, paid_months: Collection[date]) -> date:
+    """COM-2: an entry belongs to the month its contract was signed in; a contract recorded
+    after that month was paid goes on the next unpaid month, so a paid month never changes."""
+    return first_unpaid_month(month_of(signed_on), paid_months)
+
+
+def adjustment_month(entry_month: date, voided_on: date, paid_months: Collection[date]) -> date:
+    """COM-4: a paid entry voided later is clawed back in the month after the one it was paid
+    in, or in the month of the void when that is later — never in a month already paid."""
+    earliest = max(next_month(month_of(entry_month)), month_of(voided_on))
+    return first_unpaid_month(earliest, paid_months)
+
+
 # ---------------------------------------------------------------- COM-3: year-end bonus
 
 

@@ -1,4 +1,5 @@
-"""Pure rules for closing a lead (跑单: CLOSE-1, 2, 5) and scheduling callbacks (CB-1).
+"""Pure rules for measuring and signing (LIFE-1, 2), closing a lead (跑单: CLOSE-1, 2, 5) and
+scheduling callbacks (CB-1).
 
 Closing is two-step: someone who called the customer proposes, with the customer's own words;
 the design manager calls again and confirms or rejects. Time is always an argument.
@@ -8,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
+from decimal import Decimal
 from enum import StrEnum
 from types import MappingProxyType
 
@@ -83,6 +85,64 @@ ALLOWED = Decision(allowed=True)
 
 def _refuse(reason: ClosureRefusal, message: str) -> Decision:
     return Decision(allowed=False, reason=reason, message=message)
+
+
+# ---------------------------------------------------------------- LIFE-1/2: measuring, signing
+
+
+class LifeRefusal(StrEnum):
+    NOT_DISPATCHED = "NOT_DISPATCHED"
+    NOT_MEASURED = "NOT_MEASURED"
+    IN_THE_FUTURE = "IN_THE_FUTURE"
+    BEFORE_DISPATCH = "BEFORE_DISPATCH"
+    BEFORE_MEASUREMENT = "BEFORE_MEASUREMENT"
+    AMOUNT_NOT_POSITIVE = "AMOUNT_NOT_POSITIVE"
+
+
+SIGNABLE_STATES = frozenset({LeadState.MEASURED, LeadState.SIGNED})
+
+
+def check_measurement(
+    state: LeadState, measured_on: date, dispatched_on: date | None, today: date
+) -> Decision:
+    """LIFE-1: a dispatched lead is measured once, on a day between its dispatch and today."""
+    if state != LeadState.DISPATCHED:
+        return _refuse(
+            LifeRefusal.NOT_DISPATCHED,
+            _("Only a dispatched lead waiting for measurement can be measured."),
+        )
+    if measured_on > today:
+        return _refuse(
+            LifeRefusal.IN_THE_FUTURE, _("The measurement date cannot be in the future.")
+        )
+    if dispatched_on is not None and measured_on < dispatched_on:
+        return _refuse(
+            LifeRefusal.BEFORE_DISPATCH, _("The measurement date cannot be before the dispatch.")
+        )
+    return ALLOWED
+
+
+def check_contract(
+    state: LeadState, amount: Decimal, signed_on: date, measured_on: date | None, today: date
+) -> Decision:
+    """LIFE-2: a contract is signed on a measured (or already signed) lead, for an amount above
+    zero, on a day between the measurement and today."""
+    if state not in SIGNABLE_STATES:
+        return _refuse(
+            LifeRefusal.NOT_MEASURED, _("A contract is recorded only on a measured or signed lead.")
+        )
+    if amount <= 0:
+        return _refuse(
+            LifeRefusal.AMOUNT_NOT_POSITIVE, _("The contract amount must be more than 0.")
+        )
+    if signed_on > today:
+        return _refuse(LifeRefusal.IN_THE_FUTURE, _("The signing date cannot be in the future."))
+    if measured_on is not None and signed_on < measured_on:
+        return _refuse(
+            LifeRefusal.BEFORE_MEASUREMENT,
+            _("The signing date cannot be before the measurement."),
+        )
+    return ALLOWED
 
 
 # ---------------------------------------------------------------- CLOSE-1: kinds and reasons

@@ -28,6 +28,7 @@ from ..models import (
     RulingKind,
 )
 from ..rules import claims as rules
+from .commission import void_for_private_contact
 from .config import claim_config_on
 from .errors import LeadError
 from .states import lock_lead
@@ -221,6 +222,7 @@ def record_private_contact(
         "what": description,
     }
     record_event(lead=lead, kind=LeadEvent.Kind.PRIVATE_CONTACT, text=text, by=by)
+    void_for_private_contact(lead=lead, designer=designer, by=by)  # found after signing
     _tell_about_private_contact(lead, designer)
     return finding
 

@@ -1,7 +1,8 @@
 """The one place where a lead's state changes (LEAD-3).
 
 - `mark_dispatched`: NEW -> DISPATCHED, or a DISPATCHED lead handed to another designer after a
-  decline (the dispatch app decides who; this module keeps the lead consistent).
+  decline (the dispatch app decides who; this module keeps the lead consistent). Every dispatch
+  schedules the callback a day later (CB-1), whichever path it came by.
 - `return_to_queue`: DISPATCHED -> NEW, the one exception to forward-only moves: the designer
   declined and nobody else took the lead, so it waits for dispatch again.
 - `transition`: every other move (measured, signed, invalid, dead, reopened), checked against
@@ -18,6 +19,7 @@ from staff.models import Role, Staff
 from ..models import OPEN_STATES, Lead, LeadEvent, LeadState
 from ..rules.states import LeadState as RuleState
 from ..rules.states import check_reopen, check_transition
+from .callbacks import schedule_after_dispatch
 from .errors import LeadError
 from .timeline import record_event
 
@@ -78,6 +80,7 @@ def mark_dispatched(*, lead: Lead, designer: Staff, by: Staff, forced: bool = Fa
         by=by,
         at=lead.dispatched_at,
     )
+    schedule_after_dispatch(lead=lead, by=by)
     return lead
 
 
@@ -138,11 +141,12 @@ def transition(*, lead: Lead, target: str, by: Staff, note: str = "") -> Lead:
     closure right, and records one timeline event with `note` as its text.
     """
     target = LeadState(target)
-    if target == LeadState.DISPATCHED:
-        raise ValueError("Dispatch goes through mark_dispatched(), which needs the designer.")
     lock_lead(lead)
+    # A lead closed as invalid while dispatched reopens to DISPATCHED (CLOSE-5).
     if lead.state in CLOSED and target == lead.state_before_closure:
         return _reopen(lead, by, note)
+    if target == LeadState.DISPATCHED:
+        raise ValueError("Dispatch goes through mark_dispatched(), which needs the designer.")
     _check(lead, target)
     previous = lead.state
     lead.state = target
