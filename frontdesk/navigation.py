@@ -16,6 +16,20 @@ NAV_ITEMS = [
         "frontdesk:index",
         roles=AREA_ROLES,
         order=30,
-        description=_("Reception and phone logs, appointments, daily tables and reports"),
+        description=_("Walk-ins and calls, showroom visits, handover and the desk's logs"),
+    ),
+    NavItem(
+        _("Hotline quality"),
+        "frontdesk:quality",
+        perm="frontdesk.view_agentdailymetric",
+        order=31,
+        description=_("Agents' daily call metrics, trends, alerts and team mood"),
+    ),
+    NavItem(
+        _("Document register"),
+        "frontdesk:documents",
+        perm="frontdesk.view_document",
+        order=32,
+        description=_("Incoming and outgoing letters, faxes, contracts and notices"),
     ),
 ]

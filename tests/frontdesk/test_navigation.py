@@ -6,9 +6,9 @@ from staff.models import Role
 from tests.staff.test_navigation import nav_names_for
 
 EXPECTED = {
-    Role.FRONT_DESK: {"frontdesk:index"},
+    Role.FRONT_DESK: {"frontdesk:index", "frontdesk:documents"},
     Role.CS_AGENT: {"frontdesk:index"},
-    Role.CUSTOMER_MANAGER: {"frontdesk:index"},
+    Role.CUSTOMER_MANAGER: {"frontdesk:index", "frontdesk:quality", "frontdesk:documents"},
     Role.DESIGNER: set(),
     Role.DESIGN_MANAGER: set(),
     Role.STORE_MANAGER: set(),
@@ -16,7 +16,7 @@ EXPECTED = {
     Role.MARKETING_MANAGER: set(),
     Role.ENGINEERING: set(),
     Role.HR: set(),
-    Role.GM: {"frontdesk:index"},
+    Role.GM: {"frontdesk:index", "frontdesk:quality", "frontdesk:documents"},
 }
 
 

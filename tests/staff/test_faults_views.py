@@ -4,13 +4,22 @@ shows them to those who may see faults."""
 from datetime import date
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from staff import services
 from staff.models import Fault, FaultType, Role
 from tests.factories import StaffFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english(settings):
+    """Messages are asserted in their English source form (pages too)."""
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield
+
 
 LIST = "/staff/faults/"
 NEW = "/staff/faults/new/"

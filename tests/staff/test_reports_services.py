@@ -2,6 +2,7 @@
 execution recorded."""
 
 import pytest
+from django.utils import translation
 
 from staff import services
 from staff.models import (
@@ -15,6 +16,14 @@ from staff.models import (
 from tests.factories import StaffFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english(settings):
+    """Messages are asserted in their English source form (pages too)."""
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

@@ -1,12 +1,21 @@
 """REP-1 pages: file, my reports, awaiting me, the route, and who may open a report."""
 
 import pytest
+from django.utils import translation
 
 from staff import services
 from staff.models import InstructionRequest, ReportKind, ReportStatus, Role
 from tests.factories import StaffFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english(settings):
+    """Messages are asserted in their English source form (pages too)."""
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

@@ -1,0 +1,1 @@
+"""Pure decisions of the front desk (no ORM, no clock), by topic."""

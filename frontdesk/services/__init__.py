@@ -1,0 +1,1 @@
+"""Every state change of the front desk, by topic: `from frontdesk.services import logs`."""

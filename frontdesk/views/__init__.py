@@ -1,0 +1,1 @@
+"""Front desk pages, by topic."""

@@ -1,0 +1,157 @@
+"""Hotline quality (FD-7) and team mood (FD-9): the quality page, an agent's page, call records,
+the import, alerts, the mood check-in."""
+
+from datetime import timedelta
+
+import tablib
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from staff.models import Staff
+
+from ..access import require
+from ..forms.appointments import DayForm
+from ..forms.quality import AlertNoteForm, CallImportForm, MoodForm
+from ..models import QualityAlert
+from ..queries import quality as queries
+from ..queries.team import mood_history
+from ..resources import CallRecordResource, import_call_file
+from ..services import quality as services
+from ..services import team
+from ..services.errors import FrontDeskError
+from .common import context, paginate, safe_next
+
+SEE = "frontdesk.view_agentdailymetric"
+CHART_DAYS = 30
+
+
+def _day(request: HttpRequest):
+    """The day the windows end on: the chosen one, or yesterday (the last computed night)."""
+    form = DayForm(request.GET or None)
+    day = form.cleaned_data.get("day") if form.is_valid() else None
+    return day or timezone.localdate() - timedelta(days=1)
+
+
+def quality(request: HttpRequest) -> HttpResponse:
+    require(request.user, SEE)
+    day = _day(request)
+    page = paginate(request, queries.agent_rows(day))
+    start, end = queries.chart_window(day, CHART_DAYS)
+    charts = queries.trends([row.agent.pk for row in page], start, end)
+    config = queries.policy_on(day)
+    return render(
+        request,
+        "frontdesk/quality.html",
+        context(
+            request,
+            "quality",
+            day=day,
+            page=page,
+            charts=charts,
+            config=config,
+            alerts=queries.alert_rows(day),
+            alert_form=AlertNoteForm(),
+        ),
+    )
+
+
+def _agent_viewer(request: HttpRequest, agent: Staff) -> None:
+    """Managers see every agent; an agent sees their own page."""
+    if request.user.pk != agent.pk and not request.user.has_perm(SEE):
+        raise PermissionDenied
+
+
+def quality_agent(request: HttpRequest, pk: int) -> HttpResponse:
+    agent = get_object_or_404(Staff, pk=pk)
+    _agent_viewer(request, agent)
+    day = _day(request)
+    start, end = queries.chart_window(day, CHART_DAYS)
+    rows = [row for row in queries.agent_rows(day) if row.agent.pk == agent.pk]
+    page = context(
+        request,
+        "quality",
+        agent=agent,
+        day=day,
+        row=rows[0] if rows else None,
+        charts=queries.trends([agent.pk], start, end),
+        page=paginate(request, queries.agent_metrics(agent)),
+        moods=mood_history(agent, start),
+    )
+    return render(request, "frontdesk/quality_agent.html", page)
+
+
+def call_list(request: HttpRequest) -> HttpResponse:
+    """Call records, by agent and day; an agent without the quality view sees their own."""
+    sees_all = request.user.has_perm("frontdesk.view_callrecord")
+    agent_id = request.GET.get("agent") if sees_all else request.user.pk
+    form = DayForm(request.GET or None)
+    day = form.cleaned_data.get("day") if form.is_valid() else None
+    rows = queries.call_records(agent_id=int(agent_id) if agent_id else None, day=day)
+    page = context(
+        request,
+        "quality",
+        page=paginate(request, rows),
+        day=day,
+        agents=Staff.objects.filter(call_records__isnull=False).distinct() if sees_all else [],
+        agent_id=str(agent_id or ""),
+    )
+    return render(request, "frontdesk/call_list.html", page)
+
+
+def call_import(request: HttpRequest) -> HttpResponse:
+    """The phone system's export: every row checked; one bad row and nothing is imported."""
+    require(request.user, "frontdesk.add_callrecord")
+    form = CallImportForm(request.POST or None, request.FILES or None)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        result = import_call_file(form.cleaned_data["file"], by=request.user)
+        if result.ok:
+            messages.success(
+                request,
+                _("%(new)s calls imported; %(skipped)s already there were skipped.")
+                % {"new": result.imported, "skipped": result.skipped},
+            )
+            return redirect("frontdesk:calls")
+    page = context(request, "quality", form=form, result=result)
+    return render(request, "frontdesk/call_import.html", page)
+
+
+def call_template(request: HttpRequest) -> HttpResponse:
+    require(request.user, "frontdesk.add_callrecord")
+    data = tablib.Dataset(headers=CallRecordResource.HEADERS)
+    response = HttpResponse(data.export("csv"), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="call-records.csv"'
+    return response
+
+
+@require_POST
+def alert_handle(request: HttpRequest, pk: int) -> HttpResponse:
+    alert = get_object_or_404(QualityAlert, pk=pk)
+    form = AlertNoteForm(request.POST)
+    note = form.cleaned_data["note"] if form.is_valid() else ""
+    try:
+        services.acknowledge_alert(alert=alert, by=request.user, note=note)
+    except FrontDeskError as exc:
+        messages.error(request, str(exc))
+    return redirect("frontdesk:quality")
+
+
+@require_POST
+def mood_check_in(request: HttpRequest) -> HttpResponse:
+    form = MoodForm(request.POST)
+    if form.is_valid():
+        try:
+            team.check_in_mood(by=request.user, **form.cleaned_data)
+        except FrontDeskError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Thank you; your mood for today is noted."))
+    else:
+        messages.error(request, _("Choose how you feel today."))
+    return redirect(safe_next(request, reverse("frontdesk:index")))
