@@ -9,12 +9,20 @@ from import_export.admin import ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
+    Callback,
+    CallbackPolicy,
     ClaimPolicy,
+    Closure,
+    CommissionEntry,
+    CommissionMonth,
+    CommissionRule,
+    Contract,
     DailyFiling,
     ExportRecord,
     FilingEntry,
     Lead,
     LeadEvent,
+    Measurement,
     OwnershipClaim,
     OwnershipRuling,
     PhoneList,
@@ -196,3 +204,106 @@ class LeadEventAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None) -> bool:
         return False
+
+
+# --- lifecycle: measurement, contracts, closures, callbacks, commission (LIFE, CLOSE, CB, COM) --
+# Rows that record events and money move only through leads.services; the admin shows them
+# read-only. Managers edit the configuration rows: commission rules and callback delays.
+
+
+class ServiceOnlyAdmin(SimpleHistoryAdmin):
+    """Read-only rows: they change through the services, which keep the audit and the ledger."""
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Measurement)
+class MeasurementAdmin(ServiceOnlyAdmin):
+    list_display = ["lead", "measured_on", "designer", "recorded_by", "recorded_at"]
+    list_filter = ["measured_on"]
+    search_fields = ["lead__customer_name", "designer__name"]
+    list_select_related = ["lead", "designer", "recorded_by"]
+
+
+class CommissionEntryInline(ReadOnlyInline):
+    model = CommissionEntry
+    fk_name = "contract"
+    fields = ["kind", "staff", "role", "amount", "month", "void_reason", "rule"]
+    readonly_fields = fields
+
+
+@admin.register(Contract)
+class ContractAdmin(ServiceOnlyAdmin):
+    list_display = ["number", "lead", "contract_type", "amount", "signed_on", "designer"]
+    list_filter = ["contract_type", "signed_on", "signed_by_design_department"]
+    search_fields = ["number", "lead__customer_name", "designer__name"]
+    list_select_related = ["lead", "designer"]
+    date_hierarchy = "signed_on"
+    inlines = [CommissionEntryInline]
+
+
+@admin.register(Closure)
+class ClosureAdmin(ServiceOnlyAdmin):
+    list_display = ["lead", "kind", "reason", "status", "proposed_by", "proposed_at", "decided_by"]
+    list_filter = ["status", "kind", "reason", "proposed_at"]
+    search_fields = ["lead__customer_name", "customer_words", "explanation"]
+    list_select_related = ["lead", "proposed_by", "decided_by"]
+
+
+@admin.register(Callback)
+class CallbackAdmin(ServiceOnlyAdmin):
+    list_display = ["lead", "kind", "assignee", "due_at", "done_at", "reminded_at", "escalated_at"]
+    list_filter = ["kind", "due_at", "done_at"]
+    search_fields = ["lead__customer_name", "assignee__name", "outcome"]
+    list_select_related = ["lead", "assignee"]
+
+
+@admin.register(CallbackPolicy)
+class CallbackPolicyAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "effective_from",
+        "after_dispatch_hours",
+        "after_measurement_hours",
+        "closure_pending_hours",
+        "escalate_after_hours",
+    ]
+
+
+@admin.register(CommissionRule)
+class CommissionRuleAdmin(SimpleHistoryAdmin):
+    """COM-1: a new rate is a new row with a later 'valid from'; contracts signed earlier keep
+    the amount of the rule in force on their signing day."""
+
+    list_display = [
+        "role",
+        "contract_type",
+        "amount",
+        "valid_from",
+        "valid_to",
+        "requires_design_department",
+    ]
+    list_filter = ["role", "contract_type"]
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return obj is None or not obj.entries.exists()  # entries point at the rule they used
+
+
+@admin.register(CommissionEntry)
+class CommissionEntryAdmin(ServiceOnlyAdmin):
+    list_display = ["month", "staff", "role", "kind", "amount", "void_reason", "contract"]
+    list_filter = ["month", "role", "kind", "void_reason"]
+    search_fields = ["staff__name", "contract__number"]
+    list_select_related = ["staff", "contract"]
+
+
+@admin.register(CommissionMonth)
+class CommissionMonthAdmin(ServiceOnlyAdmin):
+    list_display = ["month", "paid_at", "paid_by", "note"]
+    list_select_related = ["paid_by"]

@@ -16,6 +16,17 @@ AREA_ROLES = (
     Role.GM,
 )
 INTAKE_ROLES = (Role.FRONT_DESK, Role.CS_AGENT, Role.CUSTOMER_MANAGER)
+# The lifecycle pages (CB-1, CLOSE-2..4, COM-1..4).
+CALLBACK_ROLES = (
+    Role.CS_AGENT,
+    Role.CUSTOMER_MANAGER,
+    Role.DESIGN_MANAGER,
+    Role.FRONT_DESK,
+    Role.GM,
+)
+CLOSURE_ROLES = (Role.CUSTOMER_MANAGER, Role.CS_AGENT, Role.DESIGN_MANAGER, Role.GM)
+COMMISSION_ROLES = (Role.CUSTOMER_MANAGER, Role.FRONT_DESK, Role.MARKETING_SALES, Role.DESIGNER)
+LEDGER_ROLES = (Role.CUSTOMER_MANAGER, Role.HR, Role.GM)
 FILING_ROLES = (
     Role.MARKETING_SALES,
     Role.MARKETING_MANAGER,
@@ -46,6 +57,34 @@ NAV_ITEMS = [
         order=12,
         description=_("Slips of dispatched marketing leads, with export"),
     ),
+    NavItem(
+        _("My callbacks"),
+        "leads:callbacks",
+        roles=(Role.CS_AGENT, Role.CUSTOMER_MANAGER, Role.DESIGN_MANAGER),
+        order=13,
+        description=_("Customers to call back, overdue first"),
+    ),
+    NavItem(
+        _("Closures"),
+        "leads:closures",
+        roles=CLOSURE_ROLES,
+        order=14,
+        description=_("Invalid and dead leads: proposals, second callbacks, the archive"),
+    ),
+    NavItem(
+        _("My commission"),
+        "leads:commission",
+        roles=COMMISSION_ROLES,
+        order=15,
+        description=_("Commission per contract, month by month"),
+    ),
+    NavItem(
+        _("Commission ledger"),
+        "leads:commission_ledger",
+        perm="leads.view_all_commission",
+        order=16,
+        description=_("Everyone's commission, voids and paid months"),
+    ),
 ]
 
 # The tabs along the top of every leads page (same visibility rules as the menu).
@@ -56,5 +95,10 @@ SUBNAV_ITEMS = [
     NavItem(_("Slips for HR"), "leads:slips_hr", perm="leads.export_slips"),
     NavItem(_("Daily filing"), "leads:filings", roles=FILING_ROLES),
     NavItem(_("Phone lists"), "leads:phone_lists", perm="leads.view_phonelist"),
+    NavItem(_("Callbacks"), "leads:callbacks", roles=CALLBACK_ROLES),
+    NavItem(_("Closures"), "leads:closures", roles=CLOSURE_ROLES),
+    NavItem(_("Reason analysis"), "leads:closure_analysis", perm="leads.view_closure_analysis"),
+    NavItem(_("Commission"), "leads:commission", roles=COMMISSION_ROLES),
+    NavItem(_("Ledger"), "leads:commission_ledger", perm="leads.view_all_commission"),
     NavItem(_("Delegations"), "staff:delegations", roles=(*MANAGERS,)),
 ]

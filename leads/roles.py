@@ -9,11 +9,26 @@ everyone else — store manager, marketing manager, GM, HR — sees 138****5678.
 from staff.models import Role
 
 SEES_ALL = ["leads.view_lead", "leads.view_all_leads"]
+# Lifecycle (LIFE, CLOSE, CB, COM): the designer and the customer manager record measurements
+# and contracts; the customer manager (and agents, for dead leads) propose closures, the design
+# manager confirms them; HR and the GM mark commission paid and keep the commission rules.
+MEASURES_AND_SIGNS = ["leads.add_measurement", "leads.add_contract"]
+RULE_KEEPERS = [
+    "leads.view_commissionrule",
+    "leads.add_commissionrule",
+    "leads.change_commissionrule",
+]
 CALLS_CUSTOMERS = ["leads.view_customer_phone"]
 
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     Role.FRONT_DESK: [*SEES_ALL, *CALLS_CUSTOMERS, "leads.add_lead", "leads.change_lead"],
-    Role.CS_AGENT: [*SEES_ALL, *CALLS_CUSTOMERS, "leads.add_lead"],
+    Role.CS_AGENT: [
+        *SEES_ALL,
+        *CALLS_CUSTOMERS,
+        "leads.add_lead",
+        "leads.propose_closure",
+        "leads.view_closure",
+    ],
     Role.CUSTOMER_MANAGER: [
         *SEES_ALL,
         *CALLS_CUSTOMERS,
@@ -28,9 +43,24 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "leads.archive_filing",
         "leads.view_dailyfiling",
         "leads.view_phonelist",
+        *MEASURES_AND_SIGNS,
+        "leads.propose_closure",
+        "leads.reopen_lead",
+        "leads.view_closure",
+        "leads.view_closure_analysis",
+        "leads.view_all_callbacks",
+        "leads.view_all_commission",
+        "leads.view_commissionrule",
     ],
-    Role.DESIGNER: ["leads.view_lead"],
-    Role.DESIGN_MANAGER: [*SEES_ALL, *CALLS_CUSTOMERS, "leads.view_transferslip"],
+    Role.DESIGNER: ["leads.view_lead", *MEASURES_AND_SIGNS],
+    Role.DESIGN_MANAGER: [
+        *SEES_ALL,
+        *CALLS_CUSTOMERS,
+        "leads.view_transferslip",
+        "leads.confirm_closure",
+        "leads.view_closure",
+        "leads.view_closure_analysis",
+    ],
     Role.STORE_MANAGER: [*SEES_ALL, "leads.view_transferslip", "leads.sign_slip"],
     Role.MARKETING_SALES: [
         "leads.view_lead",
@@ -48,11 +78,22 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "leads.view_phonelist",
     ],
     Role.ENGINEERING: ["leads.view_lead", "leads.add_dailyfiling"],
-    Role.HR: ["leads.export_slips"],
+    Role.HR: [
+        "leads.export_slips",
+        "leads.view_all_commission",
+        "leads.mark_commission_paid",
+        *RULE_KEEPERS,
+    ],
     Role.GM: [
         *SEES_ALL,
         "leads.export_customer_data",
         "leads.view_transferslip",
         "leads.export_slips",
+        "leads.view_closure",
+        "leads.view_closure_analysis",
+        "leads.view_all_callbacks",
+        "leads.view_all_commission",
+        "leads.mark_commission_paid",
+        *RULE_KEEPERS,
     ],
 }

@@ -1,6 +1,16 @@
 from django.urls import path
 
-from .views import filing, intake, leads, phone_lists, slips
+from .views import (
+    callbacks,
+    closures,
+    commission,
+    filing,
+    intake,
+    leads,
+    lifecycle,
+    phone_lists,
+    slips,
+)
 
 app_name = "leads"
 
@@ -15,6 +25,21 @@ urlpatterns = [
     path("<int:pk>/rule/", leads.rule, name="rule"),
     path("<int:pk>/private-contact/", leads.private_contact, name="private_contact"),
     path("<int:pk>/slip/", slips.slip_fill, name="slip_fill"),
+    path("<int:pk>/measure/", lifecycle.measure, name="measure"),
+    path("<int:pk>/contract/", lifecycle.contract_add, name="contract_add"),
+    path("<int:pk>/closure/", closures.closure_propose, name="closure_propose"),
+    path("<int:pk>/reopen/", closures.lead_reopen, name="reopen"),
+    path("closures/", closures.closure_list, name="closures"),
+    path("closures/analysis/", closures.closure_analysis, name="closure_analysis"),
+    path("closures/<int:pk>/", closures.closure_detail, name="closure_detail"),
+    path("closures/<int:pk>/decide/", closures.closure_decide, name="closure_decide"),
+    path("closures/<int:pk>/print/", closures.closure_print, name="closure_print"),
+    path("callbacks/", callbacks.callback_list, name="callbacks"),
+    path("callbacks/<int:pk>/done/", callbacks.callback_done, name="callback_done"),
+    path("callbacks/<int:pk>/reassign/", callbacks.callback_reassign, name="callback_reassign"),
+    path("commission/", commission.my_commission, name="commission"),
+    path("commission/ledger/", commission.commission_ledger, name="commission_ledger"),
+    path("commission/paid/", commission.commission_mark_paid, name="commission_mark_paid"),
     path("slips/", slips.slip_list, name="slips"),
     path("slips/new/", slips.slip_new, name="slip_new"),
     path("slips/hr/", slips.slips_hr, name="slips_hr"),

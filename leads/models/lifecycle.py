@@ -14,7 +14,7 @@ from simple_history.models import HistoricalRecords
 
 from ..rules import lifecycle as rules
 from ..rules.commission import ContractType as RuleContractType
-from .lead import Lead
+from .lead import Lead, LeadState
 
 
 class Measurement(models.Model):
@@ -257,6 +257,17 @@ class Closure(models.Model):
     def is_pending(self) -> bool:
         return self.status == ClosureStatus.PROPOSED
 
+    @property
+    def state_at_proposal_label(self) -> str:
+        return LeadState(self.state_at_proposal).label
+
+    @property
+    def form_title(self) -> str:
+        """The printed form's title: the source's 无效单 / 签单失败情况说明."""
+        if self.kind == ClosureKind.INVALID:
+            return _("Invalid lead report")
+        return _("Failed signing report")
+
 
 class CallbackKind(models.TextChoices):
     AFTER_DISPATCH = rules.CallbackKind.AFTER_DISPATCH, _("After dispatch")
@@ -359,6 +370,11 @@ class Callback(models.Model):
     @property
     def is_open(self) -> bool:
         return self.done_at is None and self.cancelled_at is None
+
+    @property
+    def is_closure_call(self) -> bool:
+        """Answered by confirming or rejecting its closure, not by an outcome of its own."""
+        return self.kind == CallbackKind.CLOSURE_PENDING
 
 
 class CallbackPolicy(models.Model):

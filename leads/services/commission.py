@@ -5,7 +5,8 @@
 - A void keeps the entry with its reason. If the entry's month was already paid, a negative
   adjustment goes into the next unpaid month (COM-4); a paid month's lines never change.
 - Earners of a contract: the customer manager who dispatched the lead, the front-desk clerk who
-  registered it, the marketing salesperson of a marketing lead, and the contract's designer.
+  registered it, the salesperson of its transfer slip (or, without a slip, the salesperson who
+  owns or brought it: that entry is void, SLIP-5), and the contract's designer.
 """
 
 from datetime import date
@@ -20,7 +21,6 @@ from staff.models import Role, Staff
 from staff.services import notify
 
 from ..models import (
-    Channel,
     CommissionEntry,
     CommissionMonth,
     CommissionRule,
@@ -92,21 +92,22 @@ def _dispatching_manager(lead: Lead) -> Staff | None:
 
 
 def _salesperson(lead: Lead) -> Staff | None:
-    if lead.channel != Channel.MARKETING:
-        return None
+    """The salesperson of the lead's slip; without a slip, a salesperson who owns or brought the
+    lead (e.g. the customer named them at reception) — whose entry SLIP-5 then voids."""
     slip = TransferSlip.objects.filter(lead=lead).select_related("salesperson").first()
     if slip is not None:
         return slip.salesperson
-    brought_by = lead.brought_by
-    return brought_by if brought_by and brought_by.has_role(Role.MARKETING_SALES) else None
+    for person in (lead.owner, lead.brought_by):
+        if person is not None and person.has_role(Role.MARKETING_SALES):
+            return person
+    return None
 
 
 def voids_at_signing(lead: Lead) -> set[rules.VoidReason]:
-    """SLIP-5: a marketing lead without a slip pays its salesperson nothing."""
-    no_slip = (
-        lead.channel == Channel.MARKETING and not TransferSlip.objects.filter(lead=lead).exists()
-    )
-    return {rules.VoidReason.NO_SLIP} if no_slip else set()
+    """SLIP-5: without a transfer slip the salesperson gets no credit and no commission."""
+    if TransferSlip.objects.filter(lead=lead).exists():
+        return set()
+    return {rules.VoidReason.NO_SLIP}
 
 
 def private_contact_designers(lead: Lead) -> set[int]:

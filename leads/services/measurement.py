@@ -42,15 +42,15 @@ def record_measurement(
     """LIFE-1: the date and the designer who measured (default: the lead's designer)."""
     lock_lead(lead)
     check_may(by, lead, "leads.add_measurement")
-    designer = designer or lead.designer
-    if designer is None or not (designer.is_active and designer.has_role(Role.DESIGNER)):
-        raise LeadError(_("Choose the active designer who measured."))
     dispatched_on = timezone.localdate(lead.dispatched_at) if lead.dispatched_at else None
     decision = rules.check_measurement(
         RuleState(lead.state), measured_on, dispatched_on, timezone.localdate()
     )
     if not decision:
         raise LeadError(decision.message)
+    designer = designer or lead.designer
+    if designer is None or not (designer.is_active and designer.has_role(Role.DESIGNER)):
+        raise LeadError(_("Choose the active designer who measured."))
     measurement = Measurement(
         lead=lead, measured_on=measured_on, designer=designer, note=note.strip(), recorded_by=by
     )

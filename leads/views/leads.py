@@ -19,6 +19,7 @@ from ..resources import export_leads
 from ..services import claims, intake
 from ..services.errors import LeadError
 from .common import lead_or_404, refuse
+from .lifecycle import lifecycle_context
 
 PAGE_SIZE = 25
 
@@ -99,6 +100,7 @@ def lead_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "ruling_form": RulingForm(claims=lead.claims.all()),
         "private_contact_form": PrivateContactForm(),
         "visit_form": RecordVisitForm(prefix="visit"),
+        **lifecycle_context(user, lead),
     }
     return render(request, "leads/lead_detail.html", context)
 

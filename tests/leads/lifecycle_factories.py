@@ -1,0 +1,76 @@
+"""Builders for lifecycle tests: leads taken through the real services (dispatch, measurement,
+contract), and commission rules."""
+
+from datetime import date, timedelta
+from decimal import Decimal
+from itertools import count
+
+import factory
+from django.utils import timezone
+
+from leads.models import CommissionRule, Contract, Lead
+from leads.services.contracts import record_contract
+from leads.services.measurement import record_measurement
+from leads.services.states import mark_dispatched
+from staff.models import Role
+from tests.leads.factories import LeadFactory
+
+_numbers = count(1)
+
+
+class CommissionRuleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CommissionRule
+
+    role = Role.DESIGNER
+    contract_type = ""
+    amount = Decimal(200)
+    valid_from = date(2020, 1, 1)
+
+
+def contract_number() -> str:
+    return f"HT-T{next(_numbers):05d}"
+
+
+def dispatched_lead(*, designer, by, **fields) -> Lead:
+    """A lead dispatched to `designer` by `by` (the customer manager), with its callback."""
+    lead = LeadFactory(**fields)
+    return mark_dispatched(lead=lead, designer=designer, by=by)
+
+
+def measured_lead(*, designer, by, measured_on: date | None = None, **fields) -> Lead:
+    lead = dispatched_lead(designer=designer, by=by, **fields)
+    record_measurement(lead=lead, measured_on=measured_on or timezone.localdate(), by=by)
+    lead.refresh_from_db()
+    return lead
+
+
+def signed_lead(
+    *,
+    designer,
+    by,
+    contract_type: str = "DESIGN",
+    amount: Decimal = Decimal(80000),
+    signed_on: date | None = None,
+    **fields,
+) -> tuple[Lead, Contract]:
+    """A lead dispatched, measured and signed today (travel in time for another day)."""
+    lead = measured_lead(designer=designer, by=by, **fields)
+    contract = sign(lead, by=by, contract_type=contract_type, amount=amount, signed_on=signed_on)
+    lead.refresh_from_db()
+    return lead, contract
+
+
+def sign(lead: Lead, *, by, contract_type: str = "DESIGN", amount=Decimal(80000), signed_on=None):
+    return record_contract(
+        lead=lead,
+        number=contract_number(),
+        contract_type=contract_type,
+        amount=amount,
+        signed_on=signed_on or timezone.localdate(),
+        by=by,
+    )
+
+
+def days_ago(n: int) -> date:
+    return timezone.localdate() - timedelta(days=n)
