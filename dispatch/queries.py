@@ -13,7 +13,7 @@ from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet, Subqu
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from leads.models import Channel, Lead, LeadEvent, LeadState, SlipSignature, TransferSlip
+from leads.models import Channel, Contract, Lead, LeadState, SlipSignature, TransferSlip
 from leads.rules.intake import size_class
 from leads.rules.slips import SIGNING_ORDER, dispatch_allowed_for_slip
 from leads.services.config import size_thresholds_on
@@ -453,18 +453,17 @@ def dispatch_log(
 def signed_counts(start: date, end: date) -> dict[int, int]:
     """Signed contracts per designer between `start` and `end` (inclusive), for DISP-4.
 
-    Contracts are not modelled yet: a lead's move to SIGNED (its CONTRACT timeline event)
-    counts as one signed contract for the lead's designer. Swap this one function when the
-    contracts table exists.
+    Each contract (design or construction) counts once for the designer it was signed with, on
+    its signing date; a refunded contract (退单) does not count.
     """
-    events = LeadEvent.objects.filter(
-        kind=LeadEvent.Kind.CONTRACT,
-        at__gte=_day_start(start),
-        at__lt=_day_start(end + timedelta(days=1)),
-        lead__designer__isnull=False,
+    contracts = Contract.objects.filter(
+        signed_on__gte=start,
+        signed_on__lte=end,
+        designer__isnull=False,
+        refunded_at__isnull=True,
     )
-    rows = events.values("lead__designer").annotate(n=Count("lead", distinct=True))
-    return {row["lead__designer"]: row["n"] for row in rows}
+    rows = contracts.values("designer").annotate(n=Count("id")).order_by()
+    return {row["designer"]: row["n"] for row in rows}
 
 
 def champion_titles() -> QuerySet[Champion]:

@@ -1,6 +1,8 @@
 """Signing champions: computed from signings, confirmed by a manager (DISP-4)."""
 
 import datetime
+from decimal import Decimal
+from itertools import count
 
 import pytest
 from django.utils import timezone
@@ -15,21 +17,30 @@ from dispatch.services import (
     reject_champion,
 )
 from dispatch.tasks import propose_champions as propose_task
-from leads.models import LeadEvent, LeadState
+from leads.models import Contract, LeadState
 from staff.models import Notification
 from tests.dispatch.factories import ChampionFactory, ReadyLeadFactory
 
 pytestmark = pytest.mark.django_db
 
 Q2 = datetime.date(2026, 4, 1)
+NUMBERS = count(1)
 
 
-def signed(designer, on: datetime.date, n: int = 1) -> None:
-    """`n` leads of `designer` signed on `on` (their CONTRACT timeline events)."""
-    at = timezone.make_aware(datetime.datetime.combine(on, datetime.time(15)))
+def signed(designer, on: datetime.date, n: int = 1, **contract) -> None:
+    """`n` leads of `designer`, each with a contract signed on `on`."""
     for _i in range(n):
         lead = ReadyLeadFactory(state=LeadState.SIGNED, designer=designer)
-        LeadEvent.objects.create(lead=lead, kind=LeadEvent.Kind.CONTRACT, text="签单", at=at)
+        Contract.objects.create(
+            lead=lead,
+            number=f"HT-{next(NUMBERS)}",
+            contract_type="DESIGN",
+            amount=Decimal(60000),
+            signed_on=on,
+            designer=designer,
+            recorded_by=designer,
+            **contract,
+        )
 
 
 def test_disp4_signed_counts_per_designer_in_the_period(make_designer):
@@ -38,6 +49,13 @@ def test_disp4_signed_counts_per_designer_in_the_period(make_designer):
     signed(b, datetime.date(2026, 6, 30))
     signed(b, datetime.date(2026, 7, 1))  # next quarter
     assert queries.signed_counts(Q2, datetime.date(2026, 6, 30)) == {a.pk: 2, b.pk: 1}
+
+
+def test_disp4_refunded_contracts_do_not_count(make_designer):
+    a = make_designer()
+    signed(a, datetime.date(2026, 4, 2), 2)
+    signed(a, datetime.date(2026, 4, 3), refunded_at=timezone.now())
+    assert queries.signed_counts(Q2, datetime.date(2026, 6, 30)) == {a.pk: 2}
 
 
 def test_disp4_quarterly_champion_proposed_for_the_next_quarter(make_designer, gm):
