@@ -46,4 +46,25 @@ NAV_ITEMS = [
         order=53,
         description=_("Monthly lateness, absences, leave and violations per person"),
     ),
+    NavItem(
+        _("My pay"),
+        "attendance:pay-mine",
+        roles=AREA_ROLES,
+        order=54,
+        description=_("My monthly pay statements once the general manager has approved them"),
+    ),
+    NavItem(
+        _("Pay statements"),
+        "attendance:pay-months",
+        perm="attendance.view_all_pay",
+        order=55,
+        description=_("Prepare, approve and export the monthly pay statements"),
+    ),
+    NavItem(
+        _("Year-end bonus"),
+        "attendance:pay-bonus",
+        perm="attendance.view_all_pay",
+        order=56,
+        description=_("The customer manager's year-end bonus: eligibility and amount"),
+    ),
 ]

@@ -21,6 +21,17 @@ VIEW_ALL = [
     "attendance.view_workschedule",
 ]
 
+# Pay (COM-5, COM-3): HR prepares, the GM approves and sets the year-end bonus; both see all.
+PAY_VIEW = [
+    "attendance.view_all_pay",
+    "attendance.export_pay",
+    "attendance.view_paymonth",
+    "attendance.view_paystatement",
+    "attendance.view_payline",
+    "attendance.view_paypolicy",
+    "attendance.view_yearendbonus",
+]
+
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     Role.FRONT_DESK: [
         "attendance.view_clockrecord",
@@ -47,6 +58,15 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "attendance.delete_approvallevel",
         "attendance.change_businessouting",
         "attendance.add_offpostrecord",
+        *PAY_VIEW,
+        "attendance.prepare_pay",
+        "attendance.add_paypolicy",
+        "attendance.change_paypolicy",
     ],
-    Role.GM: VIEW_ALL,
+    Role.GM: [
+        *VIEW_ALL,
+        *PAY_VIEW,
+        "attendance.approve_pay",
+        "attendance.set_year_end_bonus",
+    ],
 }

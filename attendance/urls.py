@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .views import pay, pay_bonus
 
 app_name = "attendance"
 
@@ -35,6 +36,22 @@ urlpatterns = [
     path("violations/", views.violations, name="violations"),
     path("summary/", views.summary, name="summary"),
     path("summary/export/", views.summary_export, name="summary-export"),
+    # Pay statements (COM-5) and the year-end bonus (COM-3)
+    path("pay/mine/", pay.my_pay, name="pay-mine"),
+    path("pay/", pay.pay_months, name="pay-months"),
+    path("pay/prepare/", pay.pay_prepare, name="pay-prepare"),
+    path("pay/<int:year>/<int:month>/", pay.pay_month, name="pay-month"),
+    path("pay/<int:year>/<int:month>/submit/", pay.pay_submit, name="pay-submit"),
+    path("pay/<int:year>/<int:month>/approve/", pay.pay_approve, name="pay-approve"),
+    path("pay/<int:year>/<int:month>/return/", pay.pay_return, name="pay-return"),
+    path("pay/<int:year>/<int:month>/export/", pay.pay_export, name="pay-export"),
+    path("pay/<int:year>/<int:month>/print/", pay.pay_print, name="pay-print"),
+    path("pay/statements/<int:pk>/", pay.pay_statement, name="pay-statement"),
+    path("pay/statements/<int:pk>/lines/", pay.pay_line_add, name="pay-line-add"),
+    path("pay/lines/<int:pk>/remove/", pay.pay_line_remove, name="pay-line-remove"),
+    path("pay/bonus/", pay_bonus.pay_bonus, name="pay-bonus"),
+    path("pay/bonus/set/", pay_bonus.pay_bonus_set, name="pay-bonus-set"),
+    path("pay/bonus/<int:pk>/withdraw/", pay_bonus.pay_bonus_withdraw, name="pay-bonus-withdraw"),
     # HR set-up (ATT-1)
     path("holidays/", views.holidays, name="holidays"),
     path("holidays/prefill/", views.holiday_prefill, name="holiday-prefill"),

@@ -11,6 +11,16 @@ from .leave import (
     LeaveStatus,
     OutingStatus,
 )
+from .pay import (
+    LineOrigin,
+    PayLine,
+    PayLineKind,
+    PayMonth,
+    PayMonthStatus,
+    PayPolicy,
+    PayStatement,
+    YearEndBonus,
+)
 from .policy import (
     DEFAULT_END,
     DEFAULT_START,
@@ -51,9 +61,17 @@ __all__ = [
     "LeaveApproval",
     "LeaveRequest",
     "LeaveStatus",
+    "LineOrigin",
     "OffPostRecord",
     "OutingStatus",
+    "PayLine",
+    "PayLineKind",
+    "PayMonth",
+    "PayMonthStatus",
+    "PayPolicy",
+    "PayStatement",
     "ScheduleScope",
     "ViolationRecord",
     "WorkSchedule",
+    "YearEndBonus",
 ]

@@ -38,6 +38,7 @@ class Area:
     manage_setup: bool
     see_reports: bool
     supervise: bool
+    see_all_pay: bool = False
 
 
 def area_for(user) -> Area:
@@ -48,6 +49,7 @@ def area_for(user) -> Area:
         manage_setup=is_hr(user),
         see_reports=sees_everyone(user) or supervise,
         supervise=supervise or is_hr(user),
+        see_all_pay=user.has_perm("attendance.view_all_pay"),
     )
 
 

@@ -9,19 +9,22 @@ MINE = "attendance:index"
 REGISTER = "attendance:outing-register"
 CLOCK = "attendance:clock-list"
 SUMMARY = "attendance:summary"
+MY_PAY = "attendance:pay-mine"
+PAY = "attendance:pay-months"
+BONUS = "attendance:pay-bonus"
 
 EXPECTED = {
-    Role.FRONT_DESK: {MINE, REGISTER, CLOCK},
-    Role.CS_AGENT: {MINE},
-    Role.CUSTOMER_MANAGER: {MINE},
-    Role.DESIGNER: {MINE},
-    Role.DESIGN_MANAGER: {MINE},
-    Role.STORE_MANAGER: {MINE},
-    Role.MARKETING_SALES: {MINE},
-    Role.MARKETING_MANAGER: {MINE},
-    Role.ENGINEERING: {MINE},
-    Role.HR: {MINE, REGISTER, CLOCK, SUMMARY},
-    Role.GM: {MINE, SUMMARY},
+    Role.FRONT_DESK: {MINE, REGISTER, CLOCK, MY_PAY},
+    Role.CS_AGENT: {MINE, MY_PAY},
+    Role.CUSTOMER_MANAGER: {MINE, MY_PAY},
+    Role.DESIGNER: {MINE, MY_PAY},
+    Role.DESIGN_MANAGER: {MINE, MY_PAY},
+    Role.STORE_MANAGER: {MINE, MY_PAY},
+    Role.MARKETING_SALES: {MINE, MY_PAY},
+    Role.MARKETING_MANAGER: {MINE, MY_PAY},
+    Role.ENGINEERING: {MINE, MY_PAY},
+    Role.HR: {MINE, REGISTER, CLOCK, SUMMARY, MY_PAY, PAY, BONUS},
+    Role.GM: {MINE, SUMMARY, MY_PAY, PAY, BONUS},
 }
 
 
