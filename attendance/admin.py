@@ -15,8 +15,13 @@ from .models import (
     LeaveApproval,
     LeaveRequest,
     OffPostRecord,
+    PayLine,
+    PayMonth,
+    PayPolicy,
+    PayStatement,
     ViolationRecord,
     WorkSchedule,
+    YearEndBonus,
 )
 from .resources import ClockRecordResource
 
@@ -158,3 +163,70 @@ class BusinessOutingAdmin(SimpleHistoryAdmin):
     date_hierarchy = "day"
     search_fields = ["staff__name", "destination"]
     list_select_related = ["staff"]
+
+
+# ------------------------------------------------------------------------------------------------
+# Pay (COM-5, COM-3): the policy is edited here; statements change only through the pay pages,
+# where the month's lock applies, so the admin shows them read-only with their history.
+# ------------------------------------------------------------------------------------------------
+
+
+@admin.register(PayPolicy)
+class PayPolicyAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "valid_from",
+        "paid_days_per_month",
+        "violation_deduction",
+        "bonus_minimum",
+        "bonus_maximum",
+        "bonus_fault_limit",
+        "correction_months",
+    ]
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class ReadOnlyAdmin(SimpleHistoryAdmin):
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(PayMonth)
+class PayMonthAdmin(ReadOnlyAdmin):
+    list_display = ["month", "status", "prepared_by", "submitted_by", "approved_by", "approved_at"]
+    list_filter = ["status"]
+    list_select_related = ["prepared_by", "submitted_by", "approved_by"]
+
+
+class PayLineInline(admin.TabularInline):
+    model = PayLine
+    fk_name = "statement"
+    extra = 0
+    fields = ["kind", "origin", "amount", "quantity", "rate", "reference", "note", "created_by"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(PayStatement)
+class PayStatementAdmin(ReadOnlyAdmin):
+    list_display = ["pay_month", "staff", "base", "commissions", "bonuses", "adjustments", "total"]
+    list_filter = ["pay_month__status", "staff__department"]
+    search_fields = ["staff__name", "staff__employee_no"]
+    list_select_related = ["pay_month", "staff"]
+    inlines = [PayLineInline]
+
+
+@admin.register(YearEndBonus)
+class YearEndBonusAdmin(ReadOnlyAdmin):
+    list_display = ["year", "staff", "amount", "pay_month", "set_by", "set_at"]
+    list_select_related = ["staff", "set_by"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
@@ -24,10 +25,15 @@ from .models import (
     LeaveRequest,
     OffPostRecord,
     OutingStatus,
+    PayMonth,
+    PayMonthStatus,
+    PayStatement,
     ScheduleScope,
     WorkSchedule,
+    YearEndBonus,
 )
 from .rules.leave import LeaveType
+from .services import pay
 from .services.common import at_local
 
 # Who arrives late on which working day of the previous month (index into its working days).
@@ -277,4 +283,30 @@ def seed() -> int:
     punches, touched = _clock_records(people, first, yesterday, people["E002"])
     created += punches + _off_post(people, first) + _outings(people, today)
     _compute(first, yesterday, touched)
-    return created
+    return created + _pay(people, first)
+
+
+def _pay(people: dict[str, Staff], first: date) -> int:
+    """Last month's pay statements (COM-5): prepared by HR with a service-star bonus, submitted
+    and approved by the GM, so everyone has a statement under "My pay". In the year-end bonus
+    season (January to March) the customer manager's bonus for last year is paid too (COM-3).
+    A month approved already is left alone."""
+    hr, gm = people["E002"], people["E001"]
+    if PayMonth.objects.filter(month=first, status=PayMonthStatus.APPROVED).exists():
+        return 0
+    if first.month <= 3 and not YearEndBonus.objects.filter(year=first.year - 1).exists():
+        pay.set_year_end_bonus(
+            staff=people["E003"],
+            year=first.year - 1,
+            amount=Decimal(1500),
+            pay_month=first,
+            note="全年无重大过失，客户回访满意度高",
+            by=gm,
+        )
+    result = pay.prepare_month(month=first, by=hr)
+    star = PayStatement.objects.get(pay_month__month=first, staff=people["E009"])
+    if not star.lines.filter(origin="MANUAL").exists():
+        pay.add_line(statement=star, kind="BONUS", amount=Decimal(200), note="月度服务之星", by=hr)
+    pay.submit_month(month=first, by=hr)
+    pay.approve_month(month=first, by=gm)
+    return result.created
