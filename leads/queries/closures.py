@@ -3,9 +3,10 @@
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, F, QuerySet
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from staff.models import Staff
 
@@ -139,11 +140,12 @@ def by_designer(closures: QuerySet[Closure]) -> list[Row]:
     grouped = (
         closures.values("lead__designer", "lead__designer__name")
         .annotate(n=Count("id"))
-        .order_by("-n", "lead__designer__name")
+        .order_by("-n", F("lead__designer__name").asc(nulls_last=True))
     )
+    nobody = _("No designer (not dispatched)")
     return _rows(
         [
-            (str(g["lead__designer"] or ""), g["lead__designer__name"] or "—", g["n"])
+            (str(g["lead__designer"] or ""), g["lead__designer__name"] or nobody, g["n"])
             for g in grouped
         ]
     )

@@ -8,11 +8,12 @@ from itertools import count
 import factory
 from django.utils import timezone
 
-from leads.models import CommissionRule, Contract, Lead
+from leads.models import Callback, Closure, CommissionEntry, CommissionRule, Contract, Lead
 from leads.services.contracts import record_contract
 from leads.services.measurement import record_measurement
 from leads.services.states import mark_dispatched
 from staff.models import Role
+from tests.factories import StaffFactory
 from tests.leads.factories import LeadFactory
 
 _numbers = count(1)
@@ -74,3 +75,53 @@ def sign(lead: Lead, *, by, contract_type: str = "DESIGN", amount=Decimal(80000)
 
 def days_ago(n: int) -> date:
     return timezone.localdate() - timedelta(days=n)
+
+
+# --- rows without the services, for list pages and query counts ---------------------------------
+
+
+class ClosureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Closure
+
+    lead = factory.SubFactory(LeadFactory)
+    kind = "INVALID"
+    reason = "NO_PLAN"
+    customer_words = "暂时不装修了"
+    state_at_proposal = "NEW"
+    proposed_by = factory.SubFactory(StaffFactory, roles=["CUSTOMER_MANAGER"])
+    proposed_at = factory.LazyFunction(timezone.now)
+
+
+class CallbackFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Callback
+
+    lead = factory.SubFactory(LeadFactory)
+    kind = "AFTER_DISPATCH"
+    assignee = factory.SubFactory(StaffFactory, roles=["CS_AGENT"])
+    due_at = factory.LazyFunction(timezone.now)
+    note = "设计师是否已联系客户？"
+
+
+class ContractFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Contract
+
+    lead = factory.SubFactory(LeadFactory, state="SIGNED")
+    number = factory.LazyFunction(contract_number)
+    contract_type = "DESIGN"
+    amount = Decimal(60000)
+    signed_on = factory.LazyFunction(timezone.localdate)
+    recorded_by = factory.SelfAttribute("lead.created_by")
+
+
+class CommissionEntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CommissionEntry
+
+    contract = factory.SubFactory(ContractFactory)
+    staff = factory.SubFactory(StaffFactory, roles=["DESIGNER"])
+    role = "DESIGNER"
+    amount = Decimal(300)
+    month = factory.LazyFunction(lambda: timezone.localdate().replace(day=1))
