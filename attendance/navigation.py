@@ -60,11 +60,4 @@ NAV_ITEMS = [
         order=55,
         description=_("Prepare, approve and export the monthly pay statements"),
     ),
-    NavItem(
-        _("Year-end bonus"),
-        "attendance:pay-bonus",
-        perm="attendance.view_all_pay",
-        order=56,
-        description=_("The customer manager's year-end bonus: eligibility and amount"),
-    ),
 ]

@@ -326,6 +326,11 @@ class PayLine(models.Model):
         return self.amount < 0
 
     @property
+    def is_earning(self) -> bool:
+        """Zero lines (sick leave, a commission voided before payment) are neither."""
+        return self.amount > 0
+
+    @property
     def is_manual(self) -> bool:
         return self.origin == LineOrigin.MANUAL
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -34,7 +36,10 @@ def _page(request: HttpRequest, year: int, form: BonusForm | None = None, status
     eligible = [row.staff for row in rows if row.eligibility]
     may_set = services.may_set_bonus(request.user)
     if may_set and form is None:
-        form = BonusForm(people=eligible, initial={"year": year, "pay_month": f"{year + 1}-01"})
+        initial = {"year": year, "pay_month": f"{year + 1}-01"}
+        if len(eligible) == 1:
+            initial["staff"] = eligible[0].pk
+        form = BonusForm(people=eligible, initial=initial)
     if form is not None:
         form.helper.form_action = reverse("attendance:pay-bonus-set")
     page = context(
@@ -45,7 +50,7 @@ def _page(request: HttpRequest, year: int, form: BonusForm | None = None, status
         year_form=BonusYearForm(initial={"year": year}),
         bonus_form=form if may_set and eligible else None,
         can_set_bonus=may_set,
-        policy=queries.policy_for(local_today()),
+        policy=queries.policy_for(dt.date(year, 12, 1)),
     )
     return render(request, "attendance/pay_bonus.html", page, status=status)
 

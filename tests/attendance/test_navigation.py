@@ -11,7 +11,6 @@ CLOCK = "attendance:clock-list"
 SUMMARY = "attendance:summary"
 MY_PAY = "attendance:pay-mine"
 PAY = "attendance:pay-months"
-BONUS = "attendance:pay-bonus"
 
 EXPECTED = {
     Role.FRONT_DESK: {MINE, REGISTER, CLOCK, MY_PAY},
@@ -23,8 +22,8 @@ EXPECTED = {
     Role.MARKETING_SALES: {MINE, MY_PAY},
     Role.MARKETING_MANAGER: {MINE, MY_PAY},
     Role.ENGINEERING: {MINE, MY_PAY},
-    Role.HR: {MINE, REGISTER, CLOCK, SUMMARY, MY_PAY, PAY, BONUS},
-    Role.GM: {MINE, SUMMARY, MY_PAY, PAY, BONUS},
+    Role.HR: {MINE, REGISTER, CLOCK, SUMMARY, MY_PAY, PAY},
+    Role.GM: {MINE, SUMMARY, MY_PAY, PAY},
 }
 
 

@@ -308,3 +308,43 @@ def test_com5_statement_page_query_count_is_fixed(login, hr, lines, django_asser
             statement=statement, kind="BONUS", origin="MANUAL", amount=1, note=index, created_by=hr
         )
     _count_queries(login(hr), statement.get_absolute_url(), django_assert_num_queries, 11)
+
+
+# ---------------------------------------------------------------- COM-3 page
+
+
+@pytest.fixture
+def manager(db):
+    return employee(roles=[Role.CUSTOMER_MANAGER], name="客户经理张敏", base_salary=D(1200))
+
+
+def test_com3_page_flags_eligibility_and_the_gm_sets_the_bonus(login_en, gm, manager):
+    page = login_en(gm).get(reverse("attendance:pay-bonus"), {"year": 2025})
+    (row,) = page.context["rows"]
+    assert (row.staff, row.eligibility.allowed) == (manager, True)
+    assert page.context["bonus_form"].initial["staff"] == manager.pk
+    response = login_en(gm).post(
+        reverse("attendance:pay-bonus-set"),
+        {"staff": manager.pk, "year": 2025, "amount": "1600", "pay_month": "2026-03", "note": ""},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/attendance/pay/bonus/?year=2025"
+    assert manager.year_end_bonuses.get().amount == D("1600.00")
+
+
+def test_com3_page_returns_a_refusal_with_its_reason(login_en, gm, manager):
+    response = login_en(gm).post(
+        reverse("attendance:pay-bonus-set"),
+        {"staff": manager.pk, "year": 2025, "amount": "2500", "pay_month": "2026-03"},
+    )
+    assert response.status_code == 400
+    assert response.context["bonus_form"].non_field_errors() == [
+        "The year-end bonus must be between 1000.00 and 2000.00."
+    ]
+
+
+def test_com3_hr_sees_the_flags_but_not_the_form(login, hr, manager):
+    page = login(hr).get(reverse("attendance:pay-bonus"), {"year": 2025})
+    assert page.context["bonus_form"] is None
+    url = reverse("attendance:pay-bonus-set")
+    assert login(hr).post(url, {"staff": manager.pk}).status_code == 403
