@@ -133,9 +133,9 @@ def latest_moods(agent_ids, since: date, until: date) -> dict[int, MoodCheckIn]:
     return latest
 
 
-def agent_rows(day: date) -> list[AgentRow]:
+def agent_rows(day: date, config: rules.QualityConfig | None = None) -> list[AgentRow]:
     """Every agent with metrics in the windows ending on `day`, by employee number."""
-    config = policy_on(day)
+    config = config or policy_on(day)
     stats = window_stats(day, config)
     agents = Staff.objects.in_bulk(list(stats))
     w = rules.windows(day, config)
@@ -198,9 +198,8 @@ class AlertRow:
     text: str
 
 
-def alert_rows(day: date, limit: int = 50) -> list[AlertRow]:
-    """The open alerts, each described in a sentence with the thresholds in force."""
-    config = policy_on(day)
+def alert_rows(config: rules.QualityConfig, limit: int = 50) -> list[AlertRow]:
+    """The open alerts, each described in a sentence with the thresholds given."""
     return [
         AlertRow(
             alert,

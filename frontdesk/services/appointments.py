@@ -241,6 +241,7 @@ def mark_customer_reminded(*, appointment: Appointment, by: Staff) -> Appointmen
     require_perm(by, CHANGE_PERMISSION, _("Only the front desk and agents change appointments."))
     appointment = _lock_booked(appointment)
     appointment.customer_reminded_at = timezone.now()
+    appointment._history_user = by
     appointment.save(update_fields=["customer_reminded_at"])
     return appointment
 

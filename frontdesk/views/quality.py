@@ -41,10 +41,10 @@ def _day(request: HttpRequest):
 def quality(request: HttpRequest) -> HttpResponse:
     require(request.user, SEE)
     day = _day(request)
-    page = paginate(request, queries.agent_rows(day))
+    config = queries.policy_on(day)
+    page = paginate(request, queries.agent_rows(day, config))
     start, end = queries.chart_window(day, CHART_DAYS)
     charts = queries.trends([row.agent.pk for row in page], start, end)
-    config = queries.policy_on(day)
     return render(
         request,
         "frontdesk/quality.html",
@@ -55,7 +55,7 @@ def quality(request: HttpRequest) -> HttpResponse:
             page=page,
             charts=charts,
             config=config,
-            alerts=queries.alert_rows(day),
+            alerts=queries.alert_rows(config),
             alert_form=AlertNoteForm(),
         ),
     )
