@@ -19,6 +19,7 @@ from attendance.models import (
 )
 from attendance.rules.leave import LeaveType
 from attendance.services import pay as services
+from attendance.services import save_clock_record
 from staff.models import Notification
 from tests.attendance.pay_factories import (  # noqa: F401 - english is an autouse fixture
     APRIL,
@@ -513,3 +514,19 @@ def test_com5_ledger_adjustment_after_payment_lands_on_the_next_statement(
     prepare(hr, APRIL)
     assert statement_of(clerk, APRIL).adjustments == D("-10.00")
     assert not correction_lines(clerk).exists()
+
+
+def test_com5_a_corrected_clock_record_is_refunded_next_month(march_locked, hr, clerk):
+    monday = day(2026, 3, 2)
+    save_clock_record(
+        staff=clerk,
+        day=monday,
+        clock_in=dt.datetime(2026, 3, 2, 8, 55, tzinfo=BEIJING),
+        clock_out=dt.datetime(2026, 3, 2, 18, 5, tzinfo=BEIJING),
+        note="打卡机故障，补录",
+        by=hr,
+    )
+    prepare(hr, APRIL)
+    (line,) = correction_lines(clerk)
+    assert line.amount == D("200.00")  # the absent day's daily rate comes back
+    assert line.detail["attendance_now"] == "0.00"
