@@ -2,10 +2,11 @@
 
 Everything goes through the services (intake, claims, slips, filing, dispatch), so timelines,
 claims, rulings and history are what real use would leave; the timestamps are then moved to the
-day each step "happened". States are NEW and DISPATCHED only (later states belong to the
-lifecycle demo); a dispatched lead has a designer of the tier its size class needs (DISP-1), at
-most 2 a day and 6 a week per designer (DISP-3), and a marketing lead is dispatched only with a
-fully signed slip (SLIP-2). Idempotent: a customer whose phone exists already is skipped.
+day each step "happened". Here states are NEW and DISPATCHED only; leads.demo_lifecycle then
+takes the older ones on (measurement, contracts, closures, callbacks, commission). A dispatched
+lead has a designer of the tier its size class needs (DISP-1), at most 2 a day and 6 a week per
+designer (DISP-3), and a marketing lead is dispatched only with a fully signed slip (SLIP-2).
+Idempotent: a customer whose phone exists already is skipped.
 """
 
 import random
@@ -18,7 +19,9 @@ from django.utils import timezone
 
 from staff.models import Delegation, DesignerTier, Notification, Role, Staff
 
+from . import demo_lifecycle
 from .models import (
+    Callback,
     Channel,
     DailyFiling,
     Lead,
@@ -125,16 +128,19 @@ def _cast() -> Cast | None:
 
 
 def seed() -> int:
-    """Create the demo leads that do not exist yet; return how many were created."""
+    """Create the demo leads that do not exist yet, then take the older ones through their
+    lifecycle (leads.demo_lifecycle); return how many were created."""
     cast = _cast()
-    if cast is None or Lead.objects.filter(phone__startswith=PHONE_PREFIX).exists():
+    if cast is None:
         return 0
-    with transaction.atomic():
-        started = timezone.now()
-        created = _seed(cast, random.Random(2026))
-        # The seed's notifications describe the past: leave them read.
-        Notification.objects.filter(created_at__gte=started).update(read_at=timezone.now())
-    return created
+    created = 0
+    if not Lead.objects.filter(phone__startswith=PHONE_PREFIX).exists():
+        with transaction.atomic():
+            started = timezone.now()
+            created = _seed(cast, random.Random(2026))
+            # The seed's notifications describe the past: leave them read.
+            Notification.objects.filter(created_at__gte=started).update(read_at=timezone.now())
+    return created + demo_lifecycle.seed(phone_prefix=PHONE_PREFIX)
 
 
 def _seed(cast: Cast, rng: random.Random) -> int:
@@ -176,6 +182,11 @@ def _move(lead: Lead, since: datetime, when: datetime) -> None:
     TransferSlip.objects.filter(lead=lead, dispatched_at__gte=since).update(dispatched_at=when)
     SlipSignature.objects.filter(slip__lead=lead, signed_at__gte=since).update(signed_at=when)
     lead.history.filter(history_date__gte=since).update(history_date=when)
+    for callback in Callback.objects.filter(lead=lead, created_at__gte=since):
+        # Scheduled by the dispatch (CB-1): still due as long after `when` as after the dispatch.
+        Callback.objects.filter(pk=callback.pk).update(
+            created_at=when, due_at=when + (callback.due_at - callback.created_at)
+        )
     lead.refresh_from_db()
 
 

@@ -11,6 +11,7 @@ their commission (COM-4). Only the customer manager reopens a closed lead, with 
 Lock order: the lead row, then the closure row.
 """
 
+from datetime import datetime
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
@@ -204,14 +205,15 @@ def confirm_closure(
             % {"state": lead.get_state_display()}
         )
     _check_penalty(penalty)
-    _decide(closure, by, ClosureStatus.CONFIRMED, note)
+    closing = _closed_text(closure, by, note)
+    transition(lead=lead, target=CLOSED_STATE[closure.kind], by=by, note=closing)
+    _decide(closure, by, ClosureStatus.CONFIRMED, note, at=lead.closed_at)  # the same moment
     if responsible is not None:
         closure.responsible = responsible
     if penalty is not None:
         closure.penalty = penalty
     closure.gm_notified_at = closure.decided_at
     closure.save(update_fields=["responsible", "penalty", "gm_notified_at"])
-    transition(lead=lead, target=CLOSED_STATE[closure.kind], by=by, note=_closed_text(closure))
     if closure.reason == ClosureReason.REFUND:
         mark_refunded(lead=lead, by=by)
         void_for_refund(lead=lead, by=by)
@@ -221,21 +223,23 @@ def confirm_closure(
     return closure
 
 
-def _decide(closure: Closure, by: Staff, status: str, note: str) -> None:
+def _decide(
+    closure: Closure, by: Staff, status: str, note: str, at: datetime | None = None
+) -> None:
     closure.status = status
     closure.decided_by = by
-    closure.decided_at = timezone.now()
+    closure.decided_at = at or timezone.now()
     closure.decision_note = (note or "").strip()
     closure._history_user = by
     closure.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])
 
 
-def _closed_text(closure: Closure) -> str:
+def _closed_text(closure: Closure, by: Staff, note: str) -> str:
     return _("Closed as %(kind)s (%(reason)s), confirmed by %(manager)s. %(note)s") % {
         "kind": closure.get_kind_display(),
         "reason": closure.get_reason_display(),
-        "manager": closure.decided_by.get_full_name(),
-        "note": closure.decision_note,
+        "manager": by.get_full_name(),
+        "note": (note or "").strip(),
     }
 
 
