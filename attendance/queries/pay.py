@@ -211,3 +211,16 @@ def bonus_rows(year: int, people: list[Staff] | None = None) -> list[BonusRow]:
         )
         for person in people
     ]
+
+
+# ------------------------------------------------------------------------------------------------
+# For other apps (the GM's monthly report, RPT-2)
+# ------------------------------------------------------------------------------------------------
+
+
+def pay_totals(month: date) -> dict:
+    """A month's pay in figures: its status ("" when not prepared), head count and the column
+    totals (deductions as positive amounts). Two queries."""
+    row = PayMonth.objects.filter(month=month.replace(day=1)).first()
+    statements = PayStatement.objects.filter(pay_month=row) if row else PayStatement.objects.none()
+    return {"status": row.status if row else "", **month_totals(statements)}

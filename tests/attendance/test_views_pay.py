@@ -13,6 +13,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from attendance.models import PayLine, PayMonth, PayMonthStatus, PayStatement
+from attendance.queries.pay import pay_totals
 from attendance.services import pay as services
 from staff.models import Role
 from tests.attendance.pay_factories import (  # noqa: F401 - english is an autouse fixture
@@ -348,3 +349,18 @@ def test_com3_hr_sees_the_flags_but_not_the_form(login, hr, manager):
     assert page.context["bonus_form"] is None
     url = reverse("attendance:pay-bonus-set")
     assert login(hr).post(url, {"staff": manager.pk}).status_code == 403
+
+
+def test_com5_pay_totals_for_the_monthly_report(prepared):
+    assert pay_totals(MARCH) == {
+        "status": "DRAFT",
+        "people": 1,
+        "base": D("4350.00"),
+        "commissions": D(0),
+        "bonuses": D(0),
+        "adjustments": D(0),
+        "fault_deductions": D(0),
+        "attendance_deduction": D("200.00"),
+        "total": D("4150.00"),
+    }
+    assert pay_totals(dt.date(2026, 1, 1))["people"] == 0
