@@ -210,3 +210,10 @@ def test_cb1_customer_manager_reassigns_an_open_callback(customer_manager, desig
     assert texts(other) == [
         f"A callback to {callback.lead.customer_name} is now yours, due 2026-06-02 10:00."
     ]
+
+
+def test_cb1_beat_runs_the_reminder_task_every_15_minutes():
+    from django_celery_beat.models import PeriodicTask
+
+    task = PeriodicTask.objects.get(task="leads.tasks.send_callback_reminders")
+    assert (task.enabled, task.interval.every, task.interval.period) == (True, 15, "minutes")
