@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -111,7 +112,8 @@ class Appointment(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.starts_at:%Y-%m-%d %H:%M} {self.customer_name} · {self.sample_house}"
+        when = timezone.localtime(self.starts_at)
+        return f"{when:%Y-%m-%d %H:%M} {self.customer_name} · {self.sample_house}"
 
     @property
     def is_booked(self) -> bool:

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -59,7 +60,7 @@ class CallRecord(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.agent} {self.started_at:%Y-%m-%d %H:%M:%S}"
+        return f"{self.agent} {timezone.localtime(self.started_at):%Y-%m-%d %H:%M:%S}"
 
 
 class QualityPolicy(models.Model):
@@ -319,7 +320,7 @@ class GoodCase(models.Model):
         indexes = [models.Index(fields=["-marked_at"], name="goodcase_marked")]
 
     def __str__(self) -> str:
-        return f"{self.staff} · {self.marked_at:%Y-%m-%d}"
+        return f"{self.staff} · {timezone.localtime(self.marked_at):%Y-%m-%d}"
 
     @property
     def subject_kind(self) -> str:

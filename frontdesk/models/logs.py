@@ -6,6 +6,7 @@ service (LEAD-1, LEAD-2), never here.
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -83,7 +84,7 @@ class ReceptionEntry(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.arrived_at:%Y-%m-%d %H:%M} {self.visitor_name}"
+        return f"{timezone.localtime(self.arrived_at):%Y-%m-%d %H:%M} {self.visitor_name}"
 
     @property
     def lead_created(self) -> bool:
@@ -136,7 +137,7 @@ class PhoneConsultation(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.called_at:%Y-%m-%d %H:%M} {self.caller_name}"
+        return f"{timezone.localtime(self.called_at):%Y-%m-%d %H:%M} {self.caller_name}"
 
     @property
     def lead_created(self) -> bool:

@@ -5,6 +5,8 @@ from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from attendance.services.outings import may_register
+
 from ..access import desk_for
 
 PAGE_SIZE = 25
@@ -31,3 +33,8 @@ def safe_next(request: HttpRequest, fallback: str) -> str:
     if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         return target
     return fallback
+
+
+def outing_register_url(request: HttpRequest) -> str:
+    """The outing register of attendance (FD-4), for those who keep it (front desk, HR)."""
+    return maybe_url("attendance:outing-register") if may_register(request.user) else ""

@@ -14,7 +14,7 @@ from ..models import HandoverNote
 from ..queries import handover as queries
 from ..services import handover as services
 from ..services.errors import FrontDeskError
-from .common import context, maybe_url, paginate, safe_next
+from .common import context, maybe_url, outing_register_url, paginate, safe_next
 
 
 def handover(request: HttpRequest) -> HttpResponse:
@@ -25,7 +25,7 @@ def handover(request: HttpRequest) -> HttpResponse:
         follow=queries.follow_ups(timezone.now()),
         page=paginate(request, queries.notes()),
         callbacks_url=maybe_url("leads:callbacks"),
-        outing_register_url=maybe_url("attendance:outing-register"),
+        outing_register_url=outing_register_url(request),
     )
     return render(request, "frontdesk/handover.html", page)
 

@@ -13,7 +13,7 @@ from ..queries.handover import to_take_over
 from ..queries.home import today_counts
 from ..queries.quality import open_alerts
 from ..queries.team import mood_today
-from .common import context, maybe_url
+from .common import context, maybe_url, outing_register_url
 
 HOME_APPOINTMENTS = 20
 
@@ -31,7 +31,7 @@ def index(request: HttpRequest) -> HttpResponse:
         mood=mood_today(request.user) if desk.check_in_mood else None,
         mood_form=MoodForm(),
         alerts=list(open_alerts()[:5]) if desk.see_quality else [],
-        outing_register_url=maybe_url("attendance:outing-register"),
+        outing_register_url=outing_register_url(request),
         callbacks_url=maybe_url("leads:callbacks"),
     )
     return render(request, "frontdesk/index.html", page)

@@ -1,5 +1,7 @@
 """The front desk demo: every part filled, realistic links to leads, idempotent."""
 
+import importlib
+
 import pytest
 
 from frontdesk import demo
@@ -21,6 +23,17 @@ from staff import demo as staff_demo
 from staff.models import Fault, InstructionRequest, Notification
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _fault_types(db):
+    """Data-migration rows may have been flushed by a transactional test elsewhere."""
+    from django.apps import apps
+
+    importlib.import_module("staff.migrations.0004_default_fault_types").create_fault_types(
+        apps, None
+    )
+
 
 MODELS = [
     SampleHouse,

@@ -297,11 +297,13 @@ def test_fd8_register_search_and_correct_through_the_pages(login, front_desk):
     assert (document.title, document.category) == ("物业停水通知（周六）", "NOTICE")
 
 
-def test_fd4_front_desk_home_links_the_outing_register(login, front_desk):
+def test_fd4_front_desk_home_links_the_outing_register(login, front_desk, customer_manager):
     response = login(front_desk).get("/frontdesk/")
     assert response.context["outing_register_url"] == "/attendance/outings/register/"
     assert 'data-testid="quick-outings"' in response.content.decode()
     assert login(front_desk).get("/attendance/outings/register/").status_code == 200
+    # Only those who keep the register get the link (attendance decides who that is).
+    assert login(customer_manager).get("/frontdesk/").context["outing_register_url"] == ""
 
 
 def test_home_quick_links_follow_the_role(login, front_desk, cs_agent):

@@ -1,6 +1,7 @@
 """FD-5: fault types from the source list, fault slips recorded by the customer manager, and the
 month's deductions for the pay statement."""
 
+import importlib
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -12,6 +13,16 @@ from staff.models import Fault, FaultType, Notification, Role
 from tests.factories import StaffFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _fault_types(db):
+    """The fault list comes from a data migration; a transactional test elsewhere may have
+    flushed it, so it is put back (the migration's own function, idempotent)."""
+    from django.apps import apps
+
+    migration = importlib.import_module("staff.migrations.0004_default_fault_types")
+    migration.create_fault_types(apps, None)
 
 
 @pytest.fixture(autouse=True)

@@ -1,6 +1,7 @@
 """FD-5 pages: the customer manager records faults, everyone sees their own, the staff page
 shows them to those who may see faults."""
 
+import importlib
 from datetime import date
 
 import pytest
@@ -11,6 +12,16 @@ from staff.models import Fault, FaultType, Role
 from tests.factories import StaffFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _fault_types(db):
+    """The fault list comes from a data migration; a transactional test elsewhere may have
+    flushed it, so it is put back (the migration's own function, idempotent)."""
+    from django.apps import apps
+
+    migration = importlib.import_module("staff.migrations.0004_default_fault_types")
+    migration.create_fault_types(apps, None)
 
 
 @pytest.fixture(autouse=True)
