@@ -1,0 +1,1 @@
+"""Volume data for the benchmark (issue 10): `seed_volume` builds it, `bench` measures on it."""
