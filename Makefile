@@ -45,5 +45,10 @@ messages: setup
 	$(BIN)/python manage.py makemessages -l zh_Hans --ignore=.venv --ignore=static --ignore=tests --no-obsolete
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
+# Benchmark the key pages on the configured database (DATABASE_URL); see docs/performance.md.
+# Seed it first: $(BIN)/python manage.py seed_volume (on an empty database of its own).
+bench: setup
+	$(BIN)/python manage.py bench
+
 clean:
 	rm -rf $(VENV) staticfiles

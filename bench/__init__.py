@@ -1,0 +1,1 @@
+"""The benchmark harness (issue 10): `make bench` / `manage.py bench`."""

@@ -1,0 +1,306 @@
+"""Measure the key pages and actions on the configured database (issue 10).
+
+For each: SQL queries per request (CaptureQueriesContext), in-process median and p90 over 30
+requests with the Django test client after warm-up, the ratio to a bare "hello" view measured in the
+same run, and requests/s with wrk against gunicorn (2 workers) when wrk is installed. POSTs run in a
+transaction that is rolled back, so the data stays as generated.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import statistics
+import subprocess
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from datetime import timedelta
+from pathlib import Path
+
+from django.db import connection, transaction
+from django.test import Client
+from django.test.utils import CaptureQueriesContext, override_settings
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+
+RESULTS = Path(__file__).resolve().parent / "results"
+RUNS = 30
+WARMUP = 3
+
+
+@dataclass
+class Case:
+    name: str
+    role: str
+    url: str | Callable[[], str] | None
+    method: str = "GET"
+    data: Callable[[int], dict] | None = None
+    prepare: Callable[[], None] | None = None
+    note: str = ""
+
+
+@dataclass
+class Result:
+    name: str
+    role: str
+    url: str
+    status: int | None = None
+    queries: list[int] = field(default_factory=list)
+    median_ms: float | None = None
+    p90_ms: float | None = None
+    ratio: float | None = None
+    wrk_rps: float | None = None
+    note: str = ""
+
+    @property
+    def fixed_queries(self) -> bool:
+        return len(set(self.queries)) <= 1
+
+
+def _user(role: str):
+    from staff.models import Staff
+
+    user = Staff.objects.filter(groups__name=role, is_active=True).order_by("username").first()
+    if user is None:
+        raise RuntimeError(f"No active user with role {role}; run seed_volume first.")
+    return user
+
+
+def _first(queryset, what: str) -> int:
+    pk = queryset.values_list("pk", flat=True).first()
+    if pk is None:
+        raise RuntimeError(f"No {what} in the database.")
+    return pk
+
+
+def _maybe_reverse(*names: str, **kwargs) -> str | None:
+    for name in names:
+        try:
+            return reverse(name, kwargs=kwargs or None)
+        except NoReverseMatch:
+            continue
+    return None
+
+
+def cases() -> list[Case]:
+    from complaints.models import Complaint
+    from leads.models import Lead
+
+    today = timezone.localdate()
+    last_month = today.replace(day=1) - timedelta(days=1)
+    signed = _first(Lead.objects.filter(state="SIGNED").order_by("-created_at"), "signed lead")
+    new_lead = _first(Lead.objects.filter(state="NEW").order_by("-created_at"), "new lead")
+    complaint = _first(Complaint.objects.order_by("-received_at"), "complaint")
+    sample_phone = Lead.objects.order_by("-id").values_list("phone", flat=True).first()
+    leads = reverse("leads:index")
+
+    def intake(i: int) -> dict:
+        return {
+            "phone": f"186{90000000 + i:08d}",
+            "customer_name": "王先生",
+            "channel": "WALK_IN",
+            "in_person": "on",
+            "community": "望京花园",
+            "building": f"99号楼{i}",
+            "area_m2": "96",
+            "budget": "45000",
+            "consultation_date": today.isoformat(),
+        }
+
+    def levels_introduced() -> None:
+        Lead.objects.filter(pk=new_lead).update(levels_introduced=True)
+
+    pay_month = reverse(
+        "attendance:pay-month", kwargs={"year": last_month.year, "month": last_month.month}
+    )
+    gm_report = _maybe_reverse(
+        "frontdesk:gm_report", "frontdesk:reports_gm", "frontdesk:gm_monthly", "frontdesk:reports"
+    )
+    daily_table = _maybe_reverse(
+        "frontdesk:daily_table",
+        "frontdesk:reports_daily",
+        "frontdesk:daily",
+        "frontdesk:reports_fd",
+    )
+    return [
+        Case("hello (baseline)", "CUSTOMER_MANAGER", "/__bench__/hello/"),
+        Case("lead list", "CUSTOMER_MANAGER", leads),
+        Case("lead list, page 10", "CUSTOMER_MANAGER", f"{leads}?page=10"),
+        Case(
+            "lead list, channel + state",
+            "CUSTOMER_MANAGER",
+            f"{leads}?channel=PHONE&state=DISPATCHED",
+        ),
+        Case("lead list, search by phone", "CUSTOMER_MANAGER", f"{leads}?q={sample_phone}"),
+        Case("lead page", "CUSTOMER_MANAGER", reverse("leads:detail", args=[signed])),
+        Case("intake POST", "FRONT_DESK", reverse("leads:intake"), "POST", intake),
+        Case("dispatch dashboard", "CUSTOMER_MANAGER", reverse("dispatch:index")),
+        Case(
+            "dispatch POST",
+            "CUSTOMER_MANAGER",
+            reverse("dispatch:dispatch", args=[new_lead]),
+            "POST",
+            lambda i: {},
+            levels_introduced,
+        ),
+        Case("designer load board", "CUSTOMER_MANAGER", reverse("dispatch:board")),
+        Case("complaint register", "CUSTOMER_MANAGER", reverse("complaints:index")),
+        Case(
+            "complaint register, page 10",
+            "CUSTOMER_MANAGER",
+            f"{reverse('complaints:index')}?page=10",
+        ),
+        Case("complaint page", "CUSTOMER_MANAGER", reverse("complaints:detail", args=[complaint])),
+        Case(
+            "attendance monthly summary",
+            "HR",
+            f"{reverse('attendance:summary')}?month={last_month:%Y-%m}",
+        ),
+        Case("pay statements month", "HR", pay_month),
+        Case("GM monthly report", "GM", gm_report, note="" if gm_report else "not built yet"),
+        Case(
+            "front-desk daily table",
+            "FRONT_DESK",
+            daily_table,
+            note="" if daily_table else "not built yet",
+        ),
+    ]
+
+
+def _request(client: Client, case: Case, i: int):
+    if case.method == "POST":
+        return client.post(case.url, case.data(i) if case.data else {})
+    return client.get(case.url)
+
+
+def measure(case: Case, client: Client) -> Result:
+    result = Result(case.name, case.role, str(case.url or ""), note=case.note)
+    if not case.url:
+        return result
+    timings = []
+    for i in range(WARMUP + RUNS):
+        with transaction.atomic():
+            if case.prepare:
+                case.prepare()
+            with CaptureQueriesContext(connection) as ctx:
+                started = time.perf_counter()
+                response = _request(client, case, i)
+                took = time.perf_counter() - started
+            transaction.set_rollback(True)
+        if i >= WARMUP:
+            timings.append(took * 1000)
+            result.queries.append(len(ctx.captured_queries))
+        result.status = response.status_code
+    result.median_ms = round(statistics.median(timings), 2)
+    result.p90_ms = round(statistics.quantiles(timings, n=10)[-1], 2)
+    return result
+
+
+def _wrk(results: list[Result], cookies: dict[str, str], port: int = 8765) -> str:
+    if not shutil.which("wrk"):
+        return "wrk is not installed: requests/s not measured."
+    env = {**os.environ}
+    server = subprocess.Popen(
+        [
+            shutil.which("gunicorn") or "gunicorn",
+            "bench.wsgi:application",
+            "-w",
+            "2",
+            "-b",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+        start_new_session=True,
+    )
+    try:
+        time.sleep(3)
+        for r in results:
+            if not r.url or r.status != 200 or r.url.startswith("POST"):
+                continue
+            out = subprocess.run(
+                [
+                    "wrk",
+                    "-t2",
+                    "-c4",
+                    "-d5s",
+                    "-H",
+                    f"Cookie: sessionid={cookies[r.role]}",
+                    f"http://127.0.0.1:{port}{r.url}",
+                ],
+                capture_output=True,
+                text=True,
+                check=False,
+            ).stdout
+            for line in out.splitlines():
+                if line.startswith("Requests/sec:"):
+                    r.wrk_rps = float(line.split()[1])
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=10)
+    return "wrk -t2 -c4 -d5s against gunicorn -w 2 on 127.0.0.1 (GET pages only)."
+
+
+def table(results: list[Result]) -> str:
+    lines = [
+        "| Page / action | Role | Status | Queries | Fixed | Median ms | p90 ms | × hello "
+        "| wrk req/s |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in results:
+        if r.median_ms is None:
+            lines.append(f"| {r.name} | {r.role} | — | — | — | — | — | — | {r.note} |")
+            continue
+        q = max(r.queries)
+        lines.append(
+            f"| {r.name} | {r.role} | {r.status} | {q} | {'yes' if r.fixed_queries else 'NO'} "
+            f"| {r.median_ms:.1f} | {r.p90_ms:.1f} | {r.ratio:.1f} | "
+            f"{r.wrk_rps if r.wrk_rps is not None else '—'} |"
+        )
+    return "\n".join(lines)
+
+
+def run(*, wrk: bool = True, out=print) -> tuple[list[Result], Path]:
+    results: list[Result] = []
+    cookies: dict[str, str] = {}
+    with override_settings(ROOT_URLCONF="bench.urls", ALLOWED_HOSTS=["*"], DEBUG=False):
+        clients: dict[str, Client] = {}
+        for case in cases():
+            if case.role not in clients:
+                clients[case.role] = Client()
+                clients[case.role].force_login(_user(case.role))
+                cookies[case.role] = clients[case.role].cookies["sessionid"].value
+            result = measure(case, clients[case.role])
+            out(f"  {result.name}: {result.median_ms} ms, queries {sorted(set(result.queries))}")
+            results.append(result)
+    hello = results[0].median_ms or 1.0
+    for r in results:
+        if r.median_ms is not None:
+            r.ratio = round(r.median_ms / hello, 1)
+    wrk_note = _wrk(results, cookies) if wrk else "wrk skipped (--no-wrk)."
+    RESULTS.mkdir(exist_ok=True)
+    stamp = f"{timezone.localdate():%Y%m%d}-{connection.vendor}"
+    md = RESULTS / f"bench-{stamp}.md"
+    md.write_text(
+        f"# Benchmark {timezone.localdate()} on {connection.vendor}\n\n"
+        f"{table(results)}\n\n{wrk_note}\n",
+        encoding="utf-8",
+    )
+    (RESULTS / f"bench-{stamp}.json").write_text(
+        json.dumps(
+            {
+                "database": connection.vendor,
+                "runs": RUNS,
+                "wrk": wrk_note,
+                "results": [asdict(r) for r in results],
+            },
+            ensure_ascii=False,
+            indent=2,
+        ),
+        encoding="utf-8",
+    )
+    return results, md
