@@ -92,7 +92,10 @@ def cases() -> list[Case]:
     today = timezone.localdate()
     last_month = today.replace(day=1) - timedelta(days=1)
     signed = _first(Lead.objects.filter(state="SIGNED").order_by("-created_at"), "signed lead")
-    new_lead = _first(Lead.objects.filter(state="NEW").order_by("-created_at"), "new lead")
+    new_lead = _first(
+        Lead.objects.filter(state="NEW").exclude(channel="MARKETING").order_by("-created_at"),
+        "new lead",
+    )
     complaint = _first(Complaint.objects.order_by("-received_at"), "complaint")
     sample_phone = Lead.objects.order_by("-id").values_list("phone", flat=True).first()
     leads = reverse("leads:index")

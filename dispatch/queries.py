@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -132,25 +132,44 @@ def designers() -> QuerySet[Staff]:
     return Staff.objects.filter(groups__name=Role.DESIGNER).order_by("employee_no")
 
 
+def _live_count(**lookups) -> Coalesce:
+    """Live (not declined) dispatches of the outer designer matching `lookups`, counted in a
+    subquery that reads only that designer's range of the (designer, dispatched_at) index."""
+    rows = (
+        Assignment.objects.filter(designer=OuterRef("pk"), declined_at__isnull=True, **lookups)
+        .order_by()
+        .values("designer")
+        .annotate(n=Count("id"))
+        .values("n")
+    )
+    return Coalesce(Subquery(rows), 0)
+
+
 def with_load(staff: QuerySet[Staff], day: date) -> QuerySet[Staff]:
     """Annotate today's, this week's and this week's still-open dispatches (DISP-3) and the
-    last dispatch. A declined dispatch does not count: the designer never worked the lead."""
+    last dispatch. A declined dispatch does not count: the designer never worked the lead.
+
+    Correlated subqueries rather than one join: a join with GROUP BY would read every dispatch a
+    designer ever had (tens of thousands at volume) to count one week."""
     monday, _sunday = rules.week_bounds(day)
-    live = Q(dispatch_assignments__declined_at__isnull=True)
-    at = "dispatch_assignments__dispatched_at"
-    today = live & Q(**{f"{at}__gte": _day_start(day), f"{at}__lt": _day_start(day + timedelta(1))})
-    week = live & Q(
-        **{f"{at}__gte": _day_start(monday), f"{at}__lt": _day_start(monday + timedelta(7))}
-    )
-    still_open = week & Q(
-        dispatch_assignments__lead__state=LeadState.DISPATCHED,
-        dispatch_assignments__lead__designer=F("pk"),
+    today = {
+        "dispatched_at__gte": _day_start(day),
+        "dispatched_at__lt": _day_start(day + timedelta(1)),
+    }
+    week = {
+        "dispatched_at__gte": _day_start(monday),
+        "dispatched_at__lt": _day_start(monday + timedelta(7)),
+    }
+    last = Assignment.objects.filter(designer=OuterRef("pk"), declined_at__isnull=True).order_by(
+        "-dispatched_at"
     )
     return staff.annotate(
-        today_count=Count("dispatch_assignments", filter=today),
-        week_count=Count("dispatch_assignments", filter=week),
-        open_this_week=Count("dispatch_assignments", filter=still_open),
-        last_dispatch_at=Max(at, filter=live),
+        today_count=_live_count(**today),
+        week_count=_live_count(**week),
+        open_this_week=_live_count(
+            **week, lead__state=LeadState.DISPATCHED, lead__designer=OuterRef("pk")
+        ),
+        last_dispatch_at=Subquery(last.values("dispatched_at")[:1]),
     )
 
 

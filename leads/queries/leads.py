@@ -15,6 +15,7 @@ from django.db.models import (
 from django.utils import timezone
 
 from staff.models import Staff
+from staff.phones import InvalidPhone, normalize_phone
 
 from ..models import (
     Channel,
@@ -75,13 +76,27 @@ def lead_list(user: Staff, filters: LeadFilters = LeadFilters()) -> QuerySet[Lea
 
 
 def search_filter(text: str) -> Q:
-    """Name, phone (digits as typed) or address."""
+    """Name, phone (digits as typed) or address. A whole phone number is looked up exactly, so
+    the phone index answers it (a substring search has to read every lead)."""
+    whole_phone = _whole_phone(text)
+    if whole_phone:
+        return Q(phone=whole_phone)
     query = Q(customer_name__icontains=text) | Q(community__icontains=text)
     query |= Q(building__icontains=text)
     digits = "".join(ch for ch in text if ch.isdigit() or ch == "-")
     if len(digits) >= 3:
         query |= Q(phone__contains=digits)
     return query
+
+
+def _whole_phone(text: str) -> str:
+    """The normalized phone when `text` is a complete phone number, else ""."""
+    if sum(ch.isdigit() for ch in text) < 11 or not set(text) <= set("0123456789-+ ()"):
+        return ""
+    try:
+        return normalize_phone(text)
+    except InvalidPhone:
+        return ""
 
 
 def communities(user: Staff, limit: int = 200) -> list[str]:
@@ -92,7 +107,9 @@ def communities(user: Staff, limit: int = 200) -> list[str]:
 
 def owner_choices() -> QuerySet[Staff]:
     """People who own at least one lead, for the owner filter."""
-    return Staff.objects.filter(leads_owned__isnull=False).distinct().order_by("name")
+    # A semi-join per person on the owner index, not a DISTINCT over every owned lead.
+    owns = Exists(Lead.objects.filter(owner=OuterRef("pk")))
+    return Staff.objects.filter(owns).order_by("name")
 
 
 # --- the lead page ------------------------------------------------------------------------------
