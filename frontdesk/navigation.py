@@ -32,4 +32,32 @@ NAV_ITEMS = [
         order=32,
         description=_("Incoming and outgoing letters, faxes, contracts and notices"),
     ),
+    NavItem(
+        _("Front-desk tables"),
+        "frontdesk:report_tables",
+        perm="frontdesk.view_dailysnapshot",
+        order=33,
+        description=_("Daily, weekly and monthly figures of the desk, with Excel export"),
+    ),
+    NavItem(
+        _("Monthly report"),
+        "frontdesk:report_monthly",
+        perm="frontdesk.view_monthly_report",
+        order=34,
+        description=_("The GM's month: funnel, contracts, dispatch fairness, closures, complaints"),
+    ),
+    NavItem(
+        _("Customer segments"),
+        "frontdesk:report_segments",
+        perm="frontdesk.view_segments",
+        order=35,
+        description=_("Leads and signings by community, area, budget, channel and month"),
+    ),
+    NavItem(
+        _("Nightly jobs"),
+        "frontdesk:jobs",
+        perm="frontdesk.view_jobrun",
+        order=36,
+        description=_("Runs of the nightly jobs and their outcome"),
+    ),
 ]

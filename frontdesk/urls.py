@@ -1,6 +1,16 @@
 from django.urls import path
 
-from .views import appointments, documents, handover, home, logs, quality, team
+from .views import (
+    appointments,
+    documents,
+    handover,
+    home,
+    logs,
+    quality,
+    reports,
+    reports_more,
+    team,
+)
 
 app_name = "frontdesk"
 
@@ -56,4 +66,13 @@ urlpatterns = [
     path("documents/new/", documents.document_new, name="document_new"),
     path("documents/<int:pk>/", documents.document_detail, name="document"),
     path("documents/<int:pk>/edit/", documents.document_edit, name="document_edit"),
+    # RPT-1, RPT-2
+    path("reports/tables/", reports.tables, name="report_tables"),
+    path("reports/monthly/", reports.monthly, name="report_monthly"),
+    # RPT-4
+    path("reports/segments/", reports_more.segments, name="report_segments"),
+    path("reports/segments/leads/", reports_more.segment_lead_list, name="segment_leads"),
+    # RPT-3
+    path("jobs/", reports_more.jobs, name="jobs"),
+    path("jobs/run/", reports_more.jobs_run, name="jobs_run"),
 ]

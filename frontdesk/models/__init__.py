@@ -19,6 +19,7 @@ from .hotline import (
     QualityPolicy,
 )
 from .logs import CallTopic, LeadLink, PhoneConsultation, ReceptionEntry, VisitPurpose
+from .reports import BandKind, DailySnapshot, JobOutcome, JobRun, SegmentBand
 
 __all__ = [
     "CATEGORY_PREFIXES",
@@ -26,6 +27,11 @@ __all__ = [
     "AlertKind",
     "Appointment",
     "AppointmentStatus",
+    "BandKind",
+    "DailySnapshot",
+    "JobOutcome",
+    "JobRun",
+    "SegmentBand",
     "CallRecord",
     "CallTopic",
     "Direction",

@@ -6,17 +6,31 @@ from staff.models import Role
 from tests.staff.test_navigation import nav_names_for
 
 EXPECTED = {
-    Role.FRONT_DESK: {"frontdesk:index", "frontdesk:documents"},
+    Role.FRONT_DESK: {"frontdesk:index", "frontdesk:documents", "frontdesk:report_tables"},
     Role.CS_AGENT: {"frontdesk:index"},
-    Role.CUSTOMER_MANAGER: {"frontdesk:index", "frontdesk:quality", "frontdesk:documents"},
+    Role.CUSTOMER_MANAGER: {
+        "frontdesk:index",
+        "frontdesk:quality",
+        "frontdesk:documents",
+        "frontdesk:report_tables",
+        "frontdesk:report_segments",
+    },
     Role.DESIGNER: set(),
     Role.DESIGN_MANAGER: set(),
     Role.STORE_MANAGER: set(),
     Role.MARKETING_SALES: set(),
-    Role.MARKETING_MANAGER: set(),
+    Role.MARKETING_MANAGER: {"frontdesk:report_segments"},
     Role.ENGINEERING: set(),
     Role.HR: set(),
-    Role.GM: {"frontdesk:index", "frontdesk:quality", "frontdesk:documents"},
+    Role.GM: {
+        "frontdesk:index",
+        "frontdesk:quality",
+        "frontdesk:documents",
+        "frontdesk:report_tables",
+        "frontdesk:report_monthly",
+        "frontdesk:report_segments",
+        "frontdesk:jobs",
+    },
 }
 
 

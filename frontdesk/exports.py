@@ -1,0 +1,211 @@
+"""Excel exports of the reports (RPT-1, RPT-2): the same figures as the pages, one sheet per
+section, built with openpyxl from the query results (no second computation)."""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+from django.http import HttpResponse
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from .queries.reports import Table
+from .queries.reports_monthly import MonthlyReport
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _sheet(book: Workbook, title: str, header: list, rows: list[list]):
+    sheet = book.create_sheet(title[:31])
+    sheet.append([str(h) for h in header])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append(row)
+    return sheet
+
+
+def _response(book: Workbook, filename: str) -> HttpResponse:
+    if "Sheet" in book.sheetnames and len(book.sheetnames) > 1:
+        del book["Sheet"]
+    buffer = BytesIO()
+    book.save(buffer)
+    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def table_header(table: Table) -> list:
+    return [
+        _("Date"),
+        *[label for _key, label in table.channels],
+        _("New leads"),
+        _("Walk-ins"),
+        _("Calls"),
+        _("Appointments"),
+        _("Dispatches"),
+        _("Measurements"),
+        _("Signings"),
+        _("Closures"),
+    ]
+
+
+def _table_row(label, row) -> list:
+    return [
+        label,
+        *row.channel_counts(),
+        row.leads,
+        row.walk_ins,
+        row.calls,
+        row.appointments,
+        row.dispatches,
+        row.measurements,
+        row.signings,
+        row.closures,
+    ]
+
+
+def table_workbook(table: Table) -> Workbook:
+    book = Workbook()
+    rows = [_table_row(row.day.isoformat(), row) for row in table.rows]
+    rows.append(_table_row(str(_("Total")), table.total))
+    _sheet(book, str(_("Front desk")), table_header(table), rows)
+    del book["Sheet"]
+    return book
+
+
+def table_response(table: Table) -> HttpResponse:
+    name = f"frontdesk-{table.kind}-{table.first.isoformat()}.xlsx"
+    return _response(table_workbook(table), name)
+
+
+def _funnel_rows(rows) -> list[list]:
+    return [
+        [
+            r.label,
+            r.leads,
+            r.dispatched,
+            r.measured,
+            r.signed,
+            r.conversion,
+            r.prev_leads,
+            r.prev_signed,
+            r.prev_conversion,
+            r.change,
+        ]
+        for r in rows
+    ]
+
+
+def monthly_workbook(report: MonthlyReport) -> Workbook:
+    book = Workbook()
+    funnel_header = [
+        _("Segment"),
+        _("Leads"),
+        _("Dispatched"),
+        _("Measured"),
+        _("Signed"),
+        _("Conversion %"),
+        _("Leads last month"),
+        _("Signed last month"),
+        _("Conversion last month %"),
+        _("Change (points)"),
+    ]
+    f = report.funnel
+    _sheet(book, _("Funnel"), funnel_header, _funnel_rows([f.total, *f.channels]))
+    _sheet(book, _("By size"), funnel_header, _funnel_rows(f.sizes))
+    _sheet(book, _("By tier"), funnel_header, _funnel_rows(f.tiers))
+    _sheet(book, _("By designer"), funnel_header, _funnel_rows(f.designers))
+    c = report.contracts
+    _sheet(
+        book,
+        _("Contracts"),
+        [_("Type"), _("Contracts"), _("Amount (CNY)")],
+        [[label, v["count"], v["amount"]] for label, v in c.by_type.items()]
+        + [
+            [_("Total"), c.count, c.amount],
+            [_("Refunded"), c.refunded, None],
+            [_("Last month"), c.prev_count, c.prev_amount],
+        ],
+    )
+    _sheet(
+        book,
+        _("Dispatch fairness"),
+        [
+            _("Tier"),
+            _("Designer"),
+            _("Dispatches"),
+            _("Share %"),
+            _("Share allowed %"),
+            _("Gap (points)"),
+            _("Forced"),
+            _("Chosen"),
+            _("After a decline"),
+            _("Declined"),
+        ],
+        [
+            [
+                r.tier_label,
+                r.name,
+                r.dispatches,
+                r.share,
+                r.allowed_share,
+                r.gap,
+                r.forced,
+                r.chosen,
+                r.after_decline,
+                r.declined,
+            ]
+            for r in report.fairness
+        ],
+    )
+    _sheet(
+        book,
+        _("Closure reasons"),
+        [_("Reason"), _("Closures"), _("Last month")],
+        [[r.label, r.count, r.prev_count] for r in report.closures],
+    )
+    cm = report.complaints
+    complaint_header = [
+        _("Group"),
+        _("Received"),
+        _("Closed"),
+        _("Average hours to close"),
+        _("Overdue"),
+    ]
+    _sheet(
+        book,
+        _("Complaints"),
+        complaint_header,
+        [
+            [r.label, r.received, r.closed, r.avg_close_hours, r.overdue]
+            for r in [cm.total, *cm.categories, *cm.departments]
+        ],
+    )
+    a = report.attendance
+    _sheet(
+        book,
+        _("Attendance"),
+        [_("Figure"), _("Value")],
+        [
+            [_("People"), a["people"]],
+            [_("Late days"), a["late"]],
+            [_("Early leaves"), a["early"]],
+            [_("Absent days"), a["absent"]],
+            [_("Leave days"), a["leave_days"]],
+            [_("Violations"), a["violations"]],
+        ],
+    )
+    _sheet(
+        book,
+        _("Pay"),
+        [_("Figure"), _("Value")],
+        [[label, value] for label, value in report.pay_rows()],
+    )
+    del book["Sheet"]
+    return book
+
+
+def monthly_response(report: MonthlyReport) -> HttpResponse:
+    return _response(monthly_workbook(report), f"gm-report-{report.month:%Y-%m}.xlsx")
