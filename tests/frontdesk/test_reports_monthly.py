@@ -1,0 +1,191 @@
+"""RPT-2: the GM's monthly report against the hand-built March (figures per section and per
+chart dataset, access, Excel export, bounded query count) and CLOSE-4's reason section."""
+
+from datetime import date
+from decimal import Decimal
+from io import BytesIO
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from frontdesk.queries.reports_monthly import monthly_report
+from staff.models import Role
+from tests.frontdesk import report_fixture
+
+pytestmark = pytest.mark.django_db
+
+URL = reverse("frontdesk:report_monthly")
+MARCH = {"month": "2026-03"}
+
+
+@pytest.fixture
+def report():
+    report_fixture.build()
+    return monthly_report(date(2026, 3, 1))
+
+
+def _row(rows, label):
+    return next(row for row in rows if str(row.label) == label)
+
+
+def test_rpt2_funnel_total_and_change(report):
+    total = report.funnel.total
+    assert (total.leads, total.dispatched, total.measured, total.signed) == (5, 3, 2, 2)
+    assert (total.conversion, total.prev_leads, total.prev_signed) == (40.0, 2, 1)
+    assert (total.prev_conversion, total.change) == (50.0, -10.0)
+
+
+def test_rpt2_funnel_by_channel_size_tier_designer(report):
+    walk_in = _row(report.funnel.channels, "Walk-in")
+    assert (walk_in.leads, walk_in.signed, walk_in.conversion, walk_in.change) == (2, 1, 50.0, 0.0)
+    phone = _row(report.funnel.channels, "Phone call")
+    assert (phone.leads, phone.signed, phone.prev_leads, phone.change) == (2, 1, 0, None)
+    assert [row.key for row in report.funnel.channels] == ["WALK_IN", "PHONE", "ONLINE"]
+    small = next(row for row in report.funnel.sizes if row.key == "SMALL")
+    assert (small.leads, small.signed, small.prev_leads, small.prev_signed) == (2, 1, 2, 1)
+    director = next(row for row in report.funnel.tiers if row.key == "DIRECTOR")
+    assert (director.leads, director.signed) == (1, 1)
+    designer_tier = next(row for row in report.funnel.tiers if row.key == "DESIGNER")
+    assert (designer_tier.leads, designer_tier.measured, designer_tier.signed) == (2, 2, 1)
+    d1 = _row(report.funnel.designers, "设计师甲")
+    assert (d1.leads, d1.measured, d1.signed, d1.conversion) == (2, 2, 1, 50.0)
+    nobody = _row(report.funnel.designers, "Not dispatched")
+    assert (nobody.leads, nobody.signed) == (2, 0)
+
+
+def test_rpt2_contracts(report):
+    c = report.contracts
+    assert (c.count, c.amount, c.refunded) == (2, Decimal(260000), 0)
+    assert (c.prev_count, c.prev_amount) == (1, Decimal(50000))
+    assert c.by_type == {
+        "Design contract": {"count": 1, "amount": Decimal(60000)},
+        "Construction contract": {"count": 1, "amount": Decimal(200000)},
+    }
+
+
+def test_rpt2_dispatch_fairness_per_tier(report):
+    rows = {row.name: row for row in report.fairness}
+    d1, d2, d3 = rows["设计师甲"], rows["设计师乙"], rows["总监丙"]
+    assert (d1.dispatches, d1.forced, d1.share, d1.allowed_share, d1.gap) == (
+        2,
+        1,
+        66.7,
+        50.0,
+        16.7,
+    )
+    assert (d2.dispatches, d2.declined, d2.share, d2.gap) == (1, 1, 33.3, -16.7)
+    assert (d3.dispatches, d3.chosen, d3.share, d3.allowed_share) == (1, 1, 100.0, 100.0)
+
+
+def test_close4_closure_reasons_this_month_and_last(report):
+    assert [(r.key, r.count, r.prev_count) for r in report.closures] == [
+        ("INVALID:NO_PLAN", 1, 0),
+        ("DEAD:PRICE", 0, 1),
+    ]
+
+
+def test_rpt2_complaints_by_category_department_time_and_overdue(report):
+    cm = report.complaints
+    assert (cm.total.received, cm.total.closed, cm.total.overdue) == (2, 1, 1)
+    assert cm.total.avg_close_hours == 24.0
+    assert cm.prev_received == 1
+    assert [(r.label, r.received, r.closed, r.overdue) for r in cm.categories] == [
+        ("施工质量", 1, 1, 0),
+        ("服务态度", 1, 0, 1),
+    ]
+    assert [(r.label, r.received) for r in cm.departments] == [
+        ("Engineering", 1),
+        ("Not decided yet", 1),
+    ]
+
+
+def test_rpt2_attendance_and_pay(report):
+    a = report.attendance
+    assert (a["people"], a["late"], a["absent"], a["violations"]) == (2, 1, 1, 0)
+    assert report.pay["status"] == ""
+    assert report.pay_rows()[1][1] == 0
+
+
+def test_rpt2_chart_datasets_match_the_tables(report):
+    charts = report.charts()
+    assert charts["funnel"]["values"] == [5, 3, 2, 2]
+    assert charts["channels"] == {
+        "labels": ["Walk-in", "Phone call", "Online"],
+        "leads": [2, 2, 1],
+        "signed": [1, 1, 0],
+        "prev_leads": [2, 0, 0],
+    }
+    assert charts["closures"]["values"] == [1, 0]
+    assert charts["closures"]["prev"] == [0, 1]
+    assert charts["complaints"] == {"labels": ["施工质量", "服务态度"], "values": [1, 1]}
+    assert sorted(zip(charts["fairness"]["labels"], charts["fairness"]["share"])) == [
+        ("总监丙", 100.0),
+        ("设计师乙", 33.3),
+        ("设计师甲", 66.7),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("persona", "status"),
+    [(Role.GM, 200), (Role.CUSTOMER_MANAGER, 403), (Role.HR, 403), (Role.FRONT_DESK, 403)],
+    indirect=["persona"],
+)
+def test_rpt2_only_the_gm_sees_it(login, persona, status):
+    assert login(persona).get(URL, MARCH).status_code == status
+
+
+def test_rpt2_superuser_sees_it(login):
+    from tests.factories import StaffFactory
+
+    admin = StaffFactory(is_superuser=True, is_staff=True)
+    assert login(admin).get(URL, MARCH).status_code == 200
+
+
+def test_rpt2_page_has_charts_data_and_print_layout(login, gm):
+    report_fixture.build()
+    response = login(gm).get(URL, MARCH)
+    body = response.content.decode()
+    assert 'id="report-charts"' in body
+    assert "chart.umd.min.js" in body
+    assert "size: A4" in body
+    assert 'data-testid="chart-fairness"' in body
+    assert response.context["report"].prev == date(2026, 2, 1)
+
+
+def test_rpt2_export_one_sheet_per_section_same_numbers(login, gm):
+    report_fixture.build()
+    response = login(gm).get(URL, {**MARCH, "format": "xlsx"})
+    book = load_workbook(BytesIO(response.content))
+    assert book.sheetnames == [
+        "Funnel",
+        "By size",
+        "By tier",
+        "By designer",
+        "Contracts",
+        "Dispatch fairness",
+        "Closure reasons",
+        "Complaints",
+        "Attendance",
+        "Pay",
+    ]
+    funnel = list(book["Funnel"].iter_rows(values_only=True))
+    assert funnel[1][:6] == ("All leads", 5, 3, 2, 2, 40)
+    contracts = {row[0]: row[1:] for row in book["Contracts"].iter_rows(values_only=True)}
+    assert contracts["Total"] == (2, 260000)
+    closures = list(book["Closure reasons"].iter_rows(values_only=True))
+    assert closures[1][1:] == (1, 0)
+    fairness = {row[1]: row for row in book["Dispatch fairness"].iter_rows(values_only=True)}
+    assert fairness["设计师甲"][2:6] == (2, 66.7, 50, 16.7)
+
+
+def test_rpt2_query_count_independent_of_data_size(login, gm, django_assert_num_queries):
+    client = login(gm)
+    report_fixture.build()
+    client.get(URL, MARCH)
+    with django_assert_num_queries(16) as small:
+        client.get(URL, MARCH)
+    for _ in range(3):
+        report_fixture.build()
+    with django_assert_num_queries(len(small.captured_queries)):
+        client.get(URL, MARCH)
