@@ -14,6 +14,7 @@ import shutil
 import signal
 import statistics
 import subprocess
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -119,15 +120,12 @@ def cases() -> list[Case]:
     pay_month = reverse(
         "attendance:pay-month", kwargs={"year": last_month.year, "month": last_month.month}
     )
-    gm_report = _maybe_reverse(
-        "frontdesk:gm_report", "frontdesk:reports_gm", "frontdesk:gm_monthly", "frontdesk:reports"
-    )
-    daily_table = _maybe_reverse(
-        "frontdesk:daily_table",
-        "frontdesk:reports_daily",
-        "frontdesk:daily",
-        "frontdesk:reports_fd",
-    )
+    gm_report = _maybe_reverse("frontdesk:report_monthly")
+    if gm_report:
+        gm_report += f"?month={last_month:%Y-%m}"
+    daily_table = _maybe_reverse("frontdesk:report_tables")
+    if daily_table:
+        daily_table += f"?period=month&day={last_month.isoformat()}"
     return [
         Case("hello (baseline)", "CUSTOMER_MANAGER", "/__bench__/hello/"),
         Case("lead list", "CUSTOMER_MANAGER", leads),
@@ -208,7 +206,7 @@ def _wrk(results: list[Result], cookies: dict[str, str], port: int = 8765) -> st
     env = {**os.environ}
     server = subprocess.Popen(
         [
-            shutil.which("gunicorn") or "gunicorn",
+            str(Path(sys.executable).with_name("gunicorn")),
             "bench.wsgi:application",
             "-w",
             "2",
