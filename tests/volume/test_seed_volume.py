@@ -2,10 +2,12 @@
 
 from collections import Counter
 from datetime import date
+from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from complaints.models import Complaint
@@ -89,13 +91,7 @@ def test_disp1_dispatched_leads_went_to_a_designer_of_the_right_tier(seeded):
 def test_disp1_every_dispatched_lead_has_its_assignment(seeded):
     dispatched = Lead.objects.filter(designer__isnull=False)
     assert dispatched.count() == Assignment.objects.count()
-    assert not dispatched.exclude(assignments__designer_id=models_f("designer_id")).exists()
-
-
-def models_f(name: str):
-    from django.db.models import F
-
-    return F(name)
+    assert not dispatched.exclude(assignments__designer_id=F("designer_id")).exists()
 
 
 def test_close1_closures_only_from_legal_states_with_reasons_of_their_kind(seeded):
@@ -157,3 +153,8 @@ def test_refuses_a_database_with_real_leads_unless_forced():
     with pytest.raises(CommandError, match="real \\(non-generated\\) leads"):
         call_command("seed_volume", *args)
     assert not Staff.objects.filter(username__startswith="vol_").exists()
+
+    call_command("seed_volume", *args, "--attendance-days", "3", "--force", stdout=StringIO())
+    assert Lead.objects.filter(created_by__username__startswith="vol_").count() == 20
+    with pytest.raises(CommandError, match="already here"):
+        call_command("seed_volume", *args, "--force")

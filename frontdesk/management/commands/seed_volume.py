@@ -20,6 +20,9 @@ class Command(BaseCommand):
         parser.add_argument("--months", type=int, default=24)
         parser.add_argument("--seed", type=int, default=2026)
         parser.add_argument(
+            "--attendance-days", type=int, default=730, help="Days of attendance (default 2 years)."
+        )
+        parser.add_argument(
             "--end",
             type=date.fromisoformat,
             default=None,
@@ -40,6 +43,7 @@ class Command(BaseCommand):
             months=opts["months"],
             seed=opts["seed"],
             end=opts["end"] or timezone.localdate(),
+            attendance_days=opts["attendance_days"],
         )
         started = time.monotonic()
         try:
