@@ -12,7 +12,17 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
-from django.db.models import Count, DurationField, Exists, ExpressionWrapper, F, OuterRef, Q, Sum
+from django.db.models import (
+    Count,
+    DurationField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+)
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,7 +31,8 @@ from attendance.models import DailyStatus, ViolationRecord
 from attendance.queries.pay import TOTAL_FIELDS, pay_totals
 from attendance.rules.daily import DayStatusCode
 from complaints.models import Complaint, Escalation
-from dispatch.queries import capacity_rule_on, champion_ids, designers
+from dispatch.models import CapacityRule, Champion
+from dispatch.queries import designers
 from leads.models import (
     Channel,
     Closure,
@@ -37,6 +48,7 @@ from staff.models import Department, DesignerTier
 from .reports import aware_start, period_bounds
 
 ZERO = Decimal(0)
+DEFAULT_WEEK_CAP = 6  # DISP-3's default when no capacity rule was ever entered
 
 
 def month_of(day: date) -> date:
@@ -244,6 +256,9 @@ def fairness(first: date, last: date) -> list[FairnessRow]:
         dispatch_assignments__dispatched_at__lt=aware_start(last + timedelta(days=1)),
     )
     method = "dispatch_assignments__method"
+    # The caps in force at the end of the month (DISP-3) and the champion bonus (DISP-4), read
+    # in the same query as the counts.
+    rule = CapacityRule.objects.filter(effective_from__lte=last).order_by("-effective_from")
     people = (
         designers()
         .filter(is_active=True)
@@ -257,12 +272,32 @@ def fairness(first: date, last: date) -> list[FairnessRow]:
                 filter=window & Q(dispatch_assignments__declined_at__isnull=False),
             ),
         )
-        .values("pk", "name", "designer_tier", "n", "forced", "chosen", "after", "declined")
+        .annotate(
+            week_cap=Subquery(rule.values("week_cap")[:1]),
+            bonus=Subquery(rule.values("champion_week_bonus")[:1]),
+            champion=Exists(
+                Champion.objects.filter(
+                    designer=OuterRef("pk"),
+                    status=Champion.Status.CONFIRMED,
+                    grants_from__lte=last,
+                    grants_until__gte=last,
+                )
+            ),
+        )
+        .values(
+            "pk",
+            "name",
+            "designer_tier",
+            "n",
+            "forced",
+            "chosen",
+            "after",
+            "declined",
+            "week_cap",
+            "bonus",
+            "champion",
+        )
     )
-    rule = capacity_rule_on(last)
-    week_cap = rule.week_cap if rule else 6
-    bonus = rule.champion_week_bonus if rule else 2
-    champions = champion_ids(last)
     tiers = dict(DesignerTier.choices)
     rows = [
         FairnessRow(
@@ -275,7 +310,8 @@ def fairness(first: date, last: date) -> list[FairnessRow]:
             chosen=p["chosen"],
             after_decline=p["after"],
             declined=p["declined"],
-            weight=week_cap + (bonus if p["pk"] in champions else 0),
+            weight=(p["week_cap"] or DEFAULT_WEEK_CAP)
+            + ((p["bonus"] or 0) if p["champion"] else 0),
         )
         for p in people
     ]

@@ -183,9 +183,24 @@ def test_rpt2_query_count_independent_of_data_size(login, gm, django_assert_num_
     client = login(gm)
     report_fixture.build()
     client.get(URL, MARCH)
-    with django_assert_num_queries(16) as small:
+    with django_assert_num_queries(14) as small:
         client.get(URL, MARCH)
     for _ in range(3):
         report_fixture.build()
     with django_assert_num_queries(len(small.captured_queries)):
         client.get(URL, MARCH)
+
+
+def test_rpt2_a_champion_is_allowed_a_bigger_share():
+    from dispatch.models import CapacityRule
+    from tests.dispatch.factories import ChampionFactory
+
+    fixture = report_fixture.build()
+    CapacityRule.objects.all().delete()
+    CapacityRule.objects.create(effective_from=date(2026, 1, 1), week_cap=6, champion_week_bonus=2)
+    ChampionFactory(
+        designer=fixture.d1, grants_from=date(2026, 1, 1), grants_until=date(2026, 3, 31)
+    )
+    rows = {row.name: row for row in monthly_report(date(2026, 3, 1)).fairness}
+    assert (rows["设计师甲"].weight, rows["设计师甲"].allowed_share) == (8, 57.1)
+    assert (rows["设计师乙"].weight, rows["设计师乙"].allowed_share) == (6, 42.9)
