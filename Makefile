@@ -47,8 +47,12 @@ messages: setup
 
 # Benchmark the key pages on the configured database (DATABASE_URL); see docs/performance.md.
 # Seed it first: $(BIN)/python manage.py seed_volume (on an empty database of its own).
+# Runs with production settings (DEBUG off, collected static files), HTTPS redirect off for wrk.
+BENCH_ENV := DJANGO_DEBUG=0 DJANGO_SECURE_SSL_REDIRECT=0 \
+	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-bench-only-not-a-secret}
 bench: setup
-	$(BIN)/python manage.py bench
+	$(BENCH_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
+	$(BENCH_ENV) $(BIN)/python manage.py bench
 
 clean:
 	rm -rf $(VENV) staticfiles

@@ -275,7 +275,10 @@ def run(*, wrk: bool = True, out=print) -> tuple[list[Result], Path]:
                 clients[case.role] = Client()
                 clients[case.role].force_login(_user(case.role))
                 cookies[case.role] = clients[case.role].cookies["sessionid"].value
-            result = measure(case, clients[case.role])
+            try:
+                result = measure(case, clients[case.role])
+            except Exception as exc:  # noqa: BLE001 — a broken page is a result, not a crash
+                result = Result(case.name, case.role, str(case.url), note=f"error: {exc!r}")
             out(f"  {result.name}: {result.median_ms} ms, queries {sorted(set(result.queries))}")
             results.append(result)
     hello = results[0].median_ms or 1.0
