@@ -15,6 +15,32 @@ class PeriodForm(forms.Form):
         label=_("Date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 
+    date_from = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    MAX_RANGE_DAYS = 92
+
+    def clean(self):
+        data = super().clean()
+        first, last = data.get("date_from"), data.get("date_to")
+        if first and last:
+            if last < first:
+                raise forms.ValidationError(_("The end date is before the start date."))
+            if (last - first).days >= self.MAX_RANGE_DAYS:
+                raise forms.ValidationError(_("Choose at most 92 days."))
+        return data
+
+    def date_range(self) -> tuple[date, date] | None:
+        """A free range (both ends given and valid), or None for the day/week/month views."""
+        if not self.is_valid():
+            return None
+        first, last = self.cleaned_data.get("date_from"), self.cleaned_data.get("date_to")
+        return (first, last) if first and last else None
+
     def values(self) -> tuple[str, date]:
         """The chosen period and date; defaults: the week containing yesterday."""
         data = self.cleaned_data if self.is_valid() else {}

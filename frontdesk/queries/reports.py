@@ -173,6 +173,11 @@ class Table:
     total: DayFigures
 
     @property
+    def is_range(self) -> bool:
+        """A free from–to range (no previous/next period to step to)."""
+        return self.kind == "range"
+
+    @property
     def channels(self) -> list[tuple[str, str]]:
         return list(Channel.choices)
 
@@ -206,8 +211,12 @@ def day_figures(first: date, last: date) -> list[DayFigures]:
     return list(rows.values())
 
 
-def frontdesk_table(kind: str, day: date) -> Table:
-    """RPT-1 for the day, week or month containing `day`."""
-    first, last = period_bounds(kind, day)
+def frontdesk_table(kind: str, day: date, last: date | None = None) -> Table:
+    """RPT-1 for the day, week or month containing `day`, or (kind "range") from `day` to
+    `last`."""
+    if kind == "range" and last is not None:
+        first = day
+    else:
+        first, last = period_bounds(kind, day)
     rows = day_figures(first, last)
     return Table(kind=kind, first=first, last=last, rows=rows, total=_total(rows))

@@ -34,7 +34,8 @@ def tables(request: HttpRequest) -> HttpResponse:
     require(request.user, SEE_TABLES)
     form = PeriodForm(request.GET or None)
     kind, day = form.values()
-    table = frontdesk_table(kind, day)
+    chosen = form.date_range()
+    table = frontdesk_table("range", *chosen) if chosen else frontdesk_table(kind, day)
     if request.GET.get("format") == "xlsx":
         return table_response(table)
     return render(

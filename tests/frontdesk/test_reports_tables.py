@@ -113,3 +113,21 @@ def test_rpt1_query_count_fixed(login, gm, django_assert_num_queries):
     report_fixture.build()
     with django_assert_num_queries(len(small.captured_queries)):
         client.get(URL, {"period": "month", "day": "2026-03-01"})
+
+
+def test_rpt1_any_period_from_to(login, gm):
+    report_fixture.build()
+    client = login(gm)
+    response = client.get(URL, {"date_from": "2026-03-03", "date_to": "2026-03-10"})
+    table = response.context["table"]
+    assert (table.first, table.last, len(table.rows)) == (date(2026, 3, 3), date(2026, 3, 10), 8)
+    assert (table.total.leads, table.total.signings, table.total.dispatches) == (3, 2, 3)
+    export = client.get(URL, {"date_from": "2026-03-03", "date_to": "2026-03-10", "format": "xlsx"})
+    rows = list(load_workbook(BytesIO(export.content)).active.iter_rows(values_only=True))
+    assert rows[-1][9] == 3
+
+
+def test_rpt1_reversed_range_is_refused_with_a_message(login, gm):
+    response = login(gm).get(URL, {"date_from": "2026-03-10", "date_to": "2026-03-03"})
+    assert "The end date is before the start date." in response.content.decode()
+    assert response.context["table"].kind == "week"
