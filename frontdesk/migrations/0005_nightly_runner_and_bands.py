@@ -1,10 +1,15 @@
 """RPT-3 and RPT-4 defaults: the nightly runner on the database scheduler (02:30 Beijing time,
-editable in the admin) and the default area and budget bands (editable as rows)."""
+editable in the admin) and the default area and budget bands (editable as rows).
+
+The runner includes yesterday's hotline metrics and anomalies, so the separate nightly hotline
+task of 0003 is disabled (not deleted: re-enable it in the admin to run it on its own again).
+"""
 
 from decimal import Decimal
 
 from django.db import migrations
 
+QUALITY_TASK = "frontdesk: yesterday's hotline metrics and anomalies"
 NIGHTLY_TASK = "frontdesk: nightly jobs (snapshot, attendance, hotline, escalations, callbacks)"
 
 AREA = [
@@ -37,6 +42,7 @@ def create(apps, schema_editor):
     PeriodicTask.objects.get_or_create(
         name=NIGHTLY_TASK, defaults={"task": "frontdesk.tasks.run_nightly_jobs", "crontab": crontab}
     )
+    PeriodicTask.objects.filter(name=QUALITY_TASK).update(enabled=False)
     SegmentBand = apps.get_model("frontdesk", "SegmentBand")
     for kind, bands in (("AREA", AREA), ("BUDGET", BUDGET)):
         for order, (label, low, high) in enumerate(bands):
@@ -52,7 +58,9 @@ def create(apps, schema_editor):
 
 
 def remove(apps, schema_editor):
-    apps.get_model("django_celery_beat", "PeriodicTask").objects.filter(name=NIGHTLY_TASK).delete()
+    PeriodicTask = apps.get_model("django_celery_beat", "PeriodicTask")
+    PeriodicTask.objects.filter(name=NIGHTLY_TASK).delete()
+    PeriodicTask.objects.filter(name=QUALITY_TASK).update(enabled=True)
     apps.get_model("frontdesk", "SegmentBand").objects.all().delete()
 
 

@@ -138,3 +138,14 @@ def test_rpt3_jobs_page_query_count_fixed(login, gm, django_assert_num_queries):
     jobs.backfill(first=date(2026, 3, 1), last=date(2026, 3, 20), jobs=["snapshot"])
     with django_assert_num_queries(len(small.captured_queries)):
         client.get(reverse("frontdesk:jobs"))
+
+
+def test_rpt3_the_runner_replaces_the_separate_hotline_schedule():
+    from importlib import import_module
+
+    from django.apps import apps
+
+    import_module("frontdesk.migrations.0003_beat_schedule").create_tasks(apps, None)
+    import_module("frontdesk.migrations.0005_nightly_runner_and_bands").create(apps, None)
+    assert not PeriodicTask.objects.get(task="frontdesk.tasks.nightly_quality").enabled
+    assert PeriodicTask.objects.get(task="frontdesk.tasks.run_nightly_jobs").enabled
