@@ -3,9 +3,11 @@ contract), and commission rules."""
 
 from datetime import date, timedelta
 from decimal import Decimal
+from importlib import import_module
 from itertools import count
 
 import factory
+from django.apps import apps as django_apps
 from django.utils import timezone
 
 from leads.models import Callback, Closure, CommissionEntry, CommissionRule, Contract, Lead
@@ -27,6 +29,17 @@ class CommissionRuleFactory(factory.django.DjangoModelFactory):
     contract_type = ""
     amount = Decimal(200)
     valid_from = date(2020, 1, 1)
+
+
+def ensure_lifecycle_defaults() -> None:
+    """The rows the data migrations create (DOMAIN's commission defaults, the callback policy,
+    the beat schedule), created again if a transactional test has flushed them."""
+    import_module("leads.migrations.0008_default_lifecycle_config").create_defaults(
+        django_apps, None
+    )
+    import_module("leads.migrations.0009_callback_reminder_schedule").create_schedule(
+        django_apps, None
+    )
 
 
 def contract_number() -> str:

@@ -20,8 +20,14 @@ from leads.models import (
     Measurement,
 )
 from staff import demo as staff_demo
+from tests.leads.lifecycle_factories import ensure_lifecycle_defaults
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _domain_defaults(db):
+    ensure_lifecycle_defaults()
 
 
 @pytest.fixture

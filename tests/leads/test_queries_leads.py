@@ -75,10 +75,15 @@ def test_lead_list_filters(customer_manager, marketing_sales):
         channel=Channel.PHONE,
         size_class=SizeClass.SMALL,
         community="望京花园",
+        building="3号楼2单元",
         consultation_date=today - timedelta(days=10),
     )
     LeadFactory(
-        customer_name="b", state=LeadState.DISPATCHED, owner=marketing_sales, phone="13700001234"
+        customer_name="b",
+        state=LeadState.DISPATCHED,
+        owner=marketing_sales,
+        phone="13700001234",
+        building="2号楼1单元101",  # not the factory's sequence, which may read "17号楼"
     )
     LeadFactory(customer_name="c", size_class=SizeClass.LARGE, building="7号楼")
 

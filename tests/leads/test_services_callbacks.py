@@ -15,7 +15,7 @@ from staff.models import Notification
 from tests.dispatch.factories import ReadyLeadFactory
 from tests.factories import StaffFactory
 from tests.leads.factories import LeadFactory
-from tests.leads.lifecycle_factories import dispatched_lead
+from tests.leads.lifecycle_factories import dispatched_lead, ensure_lifecycle_defaults
 
 pytestmark = pytest.mark.django_db
 
@@ -215,5 +215,6 @@ def test_cb1_customer_manager_reassigns_an_open_callback(customer_manager, desig
 def test_cb1_beat_runs_the_reminder_task_every_15_minutes():
     from django_celery_beat.models import PeriodicTask
 
+    ensure_lifecycle_defaults()  # the data migration's row, idempotent
     task = PeriodicTask.objects.get(task="leads.tasks.send_callback_reminders")
     assert (task.enabled, task.interval.every, task.interval.period) == (True, 15, "minutes")

@@ -23,9 +23,21 @@ from leads.services.commission import mark_month_paid
 from leads.services.errors import LeadError
 from staff.models import Notification
 from tests.leads.factories import SlipFactory
-from tests.leads.lifecycle_factories import CommissionRuleFactory, measured_lead, sign, signed_lead
+from tests.leads.lifecycle_factories import (
+    CommissionRuleFactory,
+    ensure_lifecycle_defaults,
+    measured_lead,
+    sign,
+    signed_lead,
+)
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _domain_defaults(db):
+    ensure_lifecycle_defaults()
+
 
 MARCH, APRIL = date(2026, 3, 1), date(2026, 4, 1)
 

@@ -8,9 +8,19 @@ from django.utils import timezone
 from leads.models import CommissionEntry, Contract, LeadEvent, LeadState
 from leads.services.contracts import record_contract
 from leads.services.errors import LeadError
-from tests.leads.lifecycle_factories import dispatched_lead, measured_lead, sign
+from tests.leads.lifecycle_factories import (
+    dispatched_lead,
+    ensure_lifecycle_defaults,
+    measured_lead,
+    sign,
+)
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _domain_defaults(db):
+    ensure_lifecycle_defaults()
 
 
 def contract(lead, by, **overrides):
