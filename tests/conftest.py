@@ -25,6 +25,22 @@ CHROMIUM_ARGS = [
 ]
 
 
+def pytest_collection_modifyitems(config, items):
+    """Transactional tests restore the rows data migrations created (role groups, default rules,
+    categories, beat schedules) instead of leaving the next test a flushed database."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker is None:
+            continue
+        transactional = marker.kwargs.get("transaction", marker.args[0] if marker.args else False)
+        if transactional and not marker.kwargs.get("serialized_rollback"):
+            item.add_marker(
+                pytest.mark.django_db(
+                    **{**marker.kwargs, "transaction": True, "serialized_rollback": True}
+                )
+            )
+
+
 @pytest.fixture(autouse=True)
 def _fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

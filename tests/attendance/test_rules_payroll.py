@@ -4,6 +4,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
 from attendance.rules import payroll
 from attendance.rules.pay import MonthlyAttendance, PayConfig, pay_statement
@@ -11,6 +12,13 @@ from attendance.rules.payroll import LineKind, MonthState, Refusal
 
 D = Decimal
 TODAY = date(2026, 4, 3)
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """The messages are compared in their English source form."""
+    with translation.override("en"):
+        yield
 
 
 def test_com5_totals_group_lines_and_add_up() -> None:
