@@ -10,16 +10,15 @@ its row number and reason, and nothing is imported. A good file replaces the tim
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
-import tablib
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
+from staff.imports import ImportOutcome, import_upload
 from staff.models import Staff
 
 from .models import ClockRecord, ClockSource
@@ -172,61 +171,6 @@ def _recompute(touched: list[tuple[int, date]]) -> None:
 # ------------------------------------------------------------------------------------------------
 
 
-@dataclass
-class ImportOutcome:
-    imported: int = 0
-    errors: list[tuple[int, str]] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-
-def read_dataset(upload) -> tablib.Dataset:
-    """CSV in UTF-8 (with or without BOM) or GBK, as Chinese time clocks write it; or XLSX."""
-    raw = upload.read()
-    if upload.name.lower().endswith(".xlsx"):
-        return tablib.Dataset().load(raw, format="xlsx")
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    return tablib.Dataset().load(text, format="csv")
-
-
-def _row_messages(result) -> list[tuple[int, str]]:
-    found = []
-    for row in result.invalid_rows:
-        details = "; ".join(
-            f"{name}: {' '.join(str(m) for m in msgs)}" for name, msgs in row.error_dict.items()
-        )
-        found.append((row.number, details))
-    for number, errors in result.row_errors():
-        found.append((number, "; ".join(str(error.error) for error in errors)))
-    return sorted(found)
-
-
 def import_clock_file(upload, *, by: Staff) -> ImportOutcome:
     """All or nothing: row errors are returned and the transaction is rolled back."""
-    try:
-        dataset = read_dataset(upload)
-    except Exception:  # noqa: BLE001 - any unreadable file gets the same answer
-        return ImportOutcome(errors=[(0, _("The file could not be read as CSV or Excel."))])
-    missing = [column for column in HEADERS if column not in (dataset.headers or [])]
-    if missing:
-        text = _("Missing columns: %(columns)s") % {"columns": ", ".join(missing)}
-        return ImportOutcome(errors=[(0, text)])
-    result = ClockRecordResource().import_data(
-        dataset,
-        dry_run=False,
-        use_transactions=True,
-        rollback_on_validation_errors=True,
-        user=by,
-    )
-    errors = _row_messages(result)
-    if errors:
-        return ImportOutcome(errors=errors)
-    totals = result.totals
-    return ImportOutcome(imported=totals.get("new", 0) + totals.get("update", 0))
+    return import_upload(ClockRecordResource(), upload, by=by, required=HEADERS)

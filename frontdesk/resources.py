@@ -12,10 +12,8 @@ complaint 投诉 (same).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, datetime
 
-import tablib
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -23,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from import_export import fields, resources, widgets
 
+from staff.imports import ImportOutcome, import_upload
 from staff.models import Staff
 
 from .models import CallRecord
@@ -223,68 +222,8 @@ def recompute_days(days: list[date]) -> None:
 # ------------------------------------------------------------------------------------------------
 
 
-@dataclass
-class ImportOutcome:
-    imported: int = 0
-    skipped: int = 0
-    errors: list[tuple[int, str]] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-
-def read_dataset(upload) -> tablib.Dataset:
-    """CSV in UTF-8 (with or without BOM) or GBK, as Chinese phone systems write it; or XLSX.
-    Chinese column headers are mapped to the English ones."""
-    raw = upload.read()
-    if upload.name.lower().endswith(".xlsx"):
-        dataset = tablib.Dataset().load(raw, format="xlsx")
-    else:
-        for encoding in ("utf-8-sig", "gb18030"):
-            try:
-                text = raw.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
-        dataset = tablib.Dataset().load(text, format="csv")
-    if dataset.headers:
-        dataset.headers = [
-            CHINESE_HEADERS.get(str(h).strip(), str(h).strip()) for h in dataset.headers
-        ]
-    return dataset
-
-
-def _row_messages(result) -> list[tuple[int, str]]:
-    found = []
-    for row in result.invalid_rows:
-        details = "; ".join(
-            f"{name}: {' '.join(str(m) for m in msgs)}" for name, msgs in row.error_dict.items()
-        )
-        found.append((row.number, details))
-    for number, errors in result.row_errors():
-        found.append((number, "; ".join(str(error.error) for error in errors)))
-    return sorted(found)
-
-
 def import_call_file(upload, *, by: Staff) -> ImportOutcome:
     """All or nothing: row errors are returned and the whole transaction is rolled back."""
-    try:
-        dataset = read_dataset(upload)
-    except Exception:  # noqa: BLE001 - any unreadable file gets the same answer
-        return ImportOutcome(errors=[(0, _("The file could not be read as CSV or Excel."))])
-    missing = [column for column in HEADERS if column not in (dataset.headers or [])]
-    if missing:
-        text = _("Missing columns: %(columns)s") % {"columns": ", ".join(missing)}
-        return ImportOutcome(errors=[(0, text)])
-    result = CallRecordResource().import_data(
-        dataset,
-        dry_run=False,
-        use_transactions=True,
-        rollback_on_validation_errors=True,
-        user=by,
+    return import_upload(
+        CallRecordResource(), upload, by=by, required=HEADERS, header_aliases=CHINESE_HEADERS
     )
-    errors = _row_messages(result)
-    if errors:
-        return ImportOutcome(errors=errors)
-    return ImportOutcome(imported=result.totals.get("new", 0), skipped=result.totals.get("skip", 0))
