@@ -25,20 +25,22 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
-    """Transactional tests restore the rows data migrations created (role groups, default rules,
-    categories, beat schedules) instead of leaving the next test a flushed database."""
+    """Transactional tests flush the database when they end. So that no other test ever sees the
+    rows migrations created (role groups and permissions, default rules, categories, beat
+    schedules) missing: they run last, and each restores those rows first (serialized rollback)."""
+    transactional = set()
     for item in items:
         marker = item.get_closest_marker("django_db")
         if marker is None:
             continue
-        transactional = marker.kwargs.get("transaction", marker.args[0] if marker.args else False)
-        if transactional and not marker.kwargs.get("serialized_rollback"):
-            item.add_marker(
-                pytest.mark.django_db(
-                    **{**marker.kwargs, "transaction": True, "serialized_rollback": True}
-                )
-            )
+        if marker.kwargs.get("transaction", marker.args[0] if marker.args else False):
+            transactional.add(item.nodeid)
+            if not marker.kwargs.get("serialized_rollback"):
+                kwargs = {**marker.kwargs, "transaction": True, "serialized_rollback": True}
+                item.add_marker(pytest.mark.django_db(**kwargs), append=False)
+    items.sort(key=lambda item: item.nodeid in transactional)
 
 
 @pytest.fixture(autouse=True)
