@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 import time_machine
 from django.db import connection
+from django.utils import translation
 
 from attendance.models import PayLine, PayMonth, PayMonthStatus, PayStatement
 from attendance.services import pay as services
@@ -21,6 +22,14 @@ BEIJING = dt.timezone(dt.timedelta(hours=8))
 NOW = dt.datetime(2026, 4, 3, 10, 0, tzinfo=BEIJING)
 MARCH = dt.date(2026, 3, 1)
 JOINED = dt.datetime(2020, 1, 1, 9, 0, tzinfo=BEIJING)
+
+
+@pytest.fixture(autouse=True)
+def _english(settings):
+    """Refusals are compared in English; the racing threads start with LANGUAGE_CODE."""
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
