@@ -54,7 +54,7 @@ def test_database_url_and_redis_url_switch_to_postgresql_and_redis():
     assert seen["cache"].endswith("RedisCache")
 
 
-def test_production_settings_pass_check_deploy():
+def test_sec4_production_settings_pass_check_deploy():
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         env={
@@ -71,7 +71,7 @@ def test_production_settings_pass_check_deploy():
     assert "no issues" in result.stdout
 
 
-def test_production_refuses_to_start_without_a_secret_key():
+def test_sec4_production_refuses_to_start_without_a_secret_key():
     result = subprocess.run(
         [sys.executable, "-c", PROBE],
         env={
