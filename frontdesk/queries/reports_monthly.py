@@ -72,16 +72,13 @@ def _delta(now: float | int | None, before: float | int | None) -> float | None:
 # --- funnel -------------------------------------------------------------------------------------
 
 
-@dataclass
-class FunnelRow:
-    key: str
-    label: str
-    leads: int = 0
-    dispatched: int = 0
-    measured: int = 0
-    signed: int = 0
-    prev_leads: int = 0
-    prev_signed: int = 0
+class ConversionFigures:
+    """Conversion (signed ÷ leads) this month and last, with the change in points."""
+
+    leads: int
+    signed: int
+    prev_leads: int
+    prev_signed: int
 
     @property
     def conversion(self) -> float | None:
@@ -95,6 +92,18 @@ class FunnelRow:
     def change(self) -> float | None:
         """Conversion now minus last month, in percentage points."""
         return _delta(self.conversion, self.prev_conversion)
+
+
+@dataclass
+class FunnelRow(ConversionFigures):
+    key: str
+    label: str
+    leads: int = 0
+    dispatched: int = 0
+    measured: int = 0
+    signed: int = 0
+    prev_leads: int = 0
+    prev_signed: int = 0
 
     def add(self, row: dict, current: bool) -> None:
         if current:

@@ -26,7 +26,7 @@ from leads.models import Channel, Contract, Lead
 
 from ..models import BandKind, SegmentBand
 from .reports import period_bounds
-from .reports_monthly import _delta, _month_key, _pct, previous_month
+from .reports_monthly import ConversionFigures, _month_key, previous_month
 
 NONE = "-"
 DIMENSIONS = {
@@ -40,25 +40,13 @@ MAX_ROWS = 100
 
 
 @dataclass
-class SegmentRow:
+class SegmentRow(ConversionFigures):
     key: str
     label: str
     leads: int = 0
     signed: int = 0
     prev_leads: int = 0
     prev_signed: int = 0
-
-    @property
-    def conversion(self) -> float | None:
-        return _pct(self.signed, self.leads)
-
-    @property
-    def prev_conversion(self) -> float | None:
-        return _pct(self.prev_signed, self.prev_leads)
-
-    @property
-    def change(self) -> float | None:
-        return _delta(self.conversion, self.prev_conversion)
 
     @property
     def lead_change(self) -> int:
