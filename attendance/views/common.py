@@ -53,5 +53,12 @@ def area_for(user) -> Area:
     )
 
 
+def area_of(request: HttpRequest) -> Area:
+    """The signed-in person's area, worked out once per request (a guard and the tabs share it)."""
+    if not hasattr(request, "_attendance_area"):
+        request._attendance_area = area_for(request.user)
+    return request._attendance_area
+
+
 def context(request: HttpRequest, tab: str, **extra) -> dict:
-    return {"area": area_for(request.user), "tab": tab, **extra}
+    return {"area": area_of(request), "tab": tab, **extra}

@@ -13,11 +13,11 @@ from ..exports import summary_workbook
 from ..forms import DailyFilterForm, MonthFilterForm
 from ..queries import pages
 from ..services.common import local_today
-from .common import area_for, area_required, context, month_start, paginate
+from .common import area_of, area_required, context, month_start, paginate
 
 
 def _reports_guard(request: HttpRequest) -> None:
-    if not area_for(request.user).see_reports:
+    if not area_of(request).see_reports:
         raise PermissionDenied
 
 

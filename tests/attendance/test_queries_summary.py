@@ -4,6 +4,9 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from attendance import queries, services
 from attendance.models import DayPortion
@@ -86,10 +89,30 @@ def test_att8_month_rows_cost_the_same_queries_for_5_and_50_people(
 ):
     few = StaffFactory.create_batch(5)
     many = StaffFactory.create_batch(50)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(2):
         queries.month_rows(few, 2026, 3)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(2):
         queries.month_rows(many, 2026, 3)
+
+
+def test_att8_summary_page_runs_the_same_few_queries_for_5_and_50_people(login, hr, march):
+    """Issue 10: session, user, roles, supervisor check, permissions, page count, page, status
+    figures, record figures, unread notifications: at most 11, whatever the headcount."""
+    url = reverse("attendance:summary") + "?month=2026-03"
+    client = login(hr)
+    counts = []
+    for people in (5, 45):
+        StaffFactory.create_batch(people)
+        client.get(url)  # warm the session and permission caches
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(url)
+        assert response.status_code == 200
+        counts.append(len(ctx.captured_queries))
+        rows = {row.staff.pk: row for row in response.context["rows"]}
+        if people == 5:  # all ten on one page, the clerk's figures among them
+            assert len(rows) == 10
+            assert (rows[march.pk].violations, rows[march.pk].flagged) == (2, True)
+    assert counts[0] == counts[1] <= 11
 
 
 def test_att8_department_totals(march, chain):

@@ -196,9 +196,9 @@ LISTS = [
     ("attendance:clock-list", "clock", "hr", {}, 9),
     ("attendance:outing-register", "outing", "hr", {}, 9),
     ("attendance:off-post", "off_post", "hr", {}, 10),
-    ("attendance:daily", "daily", "hr", {"day": "2026-03-10"}, 10),
-    ("attendance:violations", "daily", "hr", {"month": "2026-03"}, 10),
-    ("attendance:summary", "daily", "hr", {"month": "2026-03"}, 14),
+    ("attendance:daily", "daily", "hr", {"day": "2026-03-10"}, 9),
+    ("attendance:violations", "daily", "hr", {"month": "2026-03"}, 9),
+    ("attendance:summary", "daily", "hr", {"month": "2026-03"}, 11),
     ("attendance:schedules", "schedule", "hr", {}, 9),
 ]
 

@@ -106,7 +106,6 @@ def test_every_measured_page_runs_a_fixed_number_of_queries(counts):
 OVER_BUDGET = {
     "lead page": "19 queries: claims, slip, rulings, events, history and lifecycle panels",
     "designer load board": "13 queries: the day's dispatch configuration takes five",
-    "attendance summary": "14 queries",
     "GM monthly report": "14 queries",
 }
 
