@@ -1,20 +1,24 @@
-"""Issue 10: every filter and sort the big lists offer is answered from an index at volume.
+"""Issue 10: every filter, sort and search of the big lists is answered from an index at volume.
 
 A smaller `seed_volume` run (20,000 leads) on PostgreSQL, ANALYZEd, then each list page is
 requested and every query it sends that reads the leads, complaints or clock-record table is
 EXPLAINed: no plan may scan one of those tables sequentially. Free-text substring search (name,
-address) is the documented exception and is not requested here; a whole phone number is.
+address, summary; `icontains`) is answered by the pg_trgm GIN indexes of the leads and complaints
+migrations (`leads.0010`, `complaints.0004`) when the text has at least three characters; a whole
+phone number by the phone index. The exception: text of one or two characters (a two-character
+name, say) has no trigram to look up, so it still reads the table.
 """
 
 from datetime import date
 
 import pytest
 from django.db import connection
+from django.db.models.functions import Length
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from complaints.models import ComplaintCategory
+from complaints.models import Complaint, ComplaintCategory
 from frontdesk.volume.generate import Generator, VolumePlan
 from leads.models import Lead
 from staff.models import Staff
@@ -73,6 +77,10 @@ def _seq_scans(client: Client, url: str) -> list[str]:
 
 def test_list_filters_and_sorts_use_indexes(volume):
     lead = Lead.objects.filter(owner__isnull=False).order_by("-id").first()
+    named = Lead.objects.alias(n=Length("customer_name")).filter(n__gte=3).order_by("id").first()
+    complaint = (
+        Complaint.objects.alias(n=Length("customer_name")).filter(n__gte=3).order_by("id").first()
+    )
     category = ComplaintCategory.objects.order_by("id").first()
     leads = reverse("leads:index")
     complaints = reverse("complaints:index")
@@ -88,12 +96,15 @@ def test_list_filters_and_sorts_use_indexes(volume):
             f"{leads}?community={lead.community}",
             f"{leads}?date_from=2026-10-01&date_to=2026-10-31",
             f"{leads}?q={lead.phone}",
+            f"{leads}?q={named.customer_name}",  # name substring: trigram index
+            f"{leads}?q={named.community}",  # address substring: trigram index
             complaints,
             f"{complaints}?page=10",
             f"{complaints}?status=REGISTERED",
             f"{complaints}?category={category.pk}",
             f"{complaints}?department=ENGINEERING",
             f"{complaints}?received_from=2026-10-01&received_to=2026-10-31",
+            f"{complaints}?q={complaint.customer_name}",  # name substring: trigram index
         ],
         "HR": [clock, f"{clock}?page=5", f"{clock}?day=2026-11-02"],
     }
@@ -103,5 +114,5 @@ def test_list_filters_and_sorts_use_indexes(volume):
         for url in urls:
             scans += _seq_scans(client, url)
     assert scans == []
-    # The check can see a scan: a substring search has to read every lead.
+    # The check can see a scan: two characters have no trigram, so that search reads every lead.
     assert _seq_scans(_client("CUSTOMER_MANAGER"), f"{leads}?q=花园")
