@@ -2,7 +2,7 @@ from django.contrib import admin
 from import_export.admin import ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Assignment, CapacityRule, Champion, SeasonPeriod, TierRule
+from .models import Assignment, CapacityRule, Champion, SeasonPeriod, Skip, TierRule
 from .resources import SeasonPeriodResource
 
 
@@ -62,9 +62,24 @@ class ChampionAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["designer"]
 
 
+class SkipInline(admin.TabularInline):
+    """The designers this dispatch passed over, and why (read-only, written by the service)."""
+
+    model = Skip
+    fields = ["designer", "reason"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
 @admin.register(Assignment)
 class AssignmentAdmin(SimpleHistoryAdmin):
     """Read-only: dispatches are made on the dashboard, through the services."""
+
+    inlines = [SkipInline]
 
     list_display = ["lead", "designer", "dispatched_at", "method", "dispatched_by", "declined_at"]
     list_filter = ["method", "declined_at"]

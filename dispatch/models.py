@@ -292,3 +292,42 @@ class Assignment(models.Model):
     @property
     def is_declined(self) -> bool:
         return self.declined_at is not None
+
+
+class Skip(models.Model):
+    """A designer of the lead's tier passed over by a dispatch, and why (DISP-5): kept so the
+    monthly report can count skips by reason (RPT-2). Written with the assignment, never edited.
+
+    Designers of another tier, and inactive ones, are not recorded: every lead passes them."""
+
+    class Reason(models.TextChoices):
+        ON_LEAVE = "ON_LEAVE", _("On leave")
+        DAY_CAP = "DAY_CAP", _("Daily cap reached")
+        WEEK_CAP = "WEEK_CAP", _("Weekly cap reached")
+        SEASON_CAP = "SEASON_CAP", _("Season cap reached")
+        DECLINED = "DECLINED", _("Declined this lead")
+
+    assignment = models.ForeignKey(
+        Assignment, verbose_name=_("dispatch"), on_delete=models.CASCADE, related_name="skips"
+    )
+    designer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("designer"),
+        on_delete=models.PROTECT,
+        related_name="dispatch_skips",
+    )
+    reason = models.CharField(_("reason"), max_length=12, choices=Reason.choices)
+    # The assignment's time, copied so the report filters skips by month on this table's index.
+    skipped_at = models.DateTimeField(_("skipped at"))
+
+    class Meta:
+        verbose_name = _("skipped designer")
+        verbose_name_plural = _("skipped designers")
+        ordering = ["-skipped_at", "-id"]
+        indexes = [
+            # The monthly report counts one designer's skips by reason over a month.
+            models.Index(fields=["designer", "skipped_at"], name="skip_designer_at"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.designer} — {self.get_reason_display()}"

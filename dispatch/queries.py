@@ -18,6 +18,7 @@ from leads.rules.intake import size_class
 from leads.rules.slips import SIGNING_ORDER, dispatch_allowed_for_slip
 from leads.services.config import size_thresholds_on
 from staff.models import Role, Staff
+from staff.queries import count_subquery
 
 from . import rules
 from .models import Assignment, CapacityRule, Champion, SeasonKind, SeasonPeriod, TierRule
@@ -135,14 +136,9 @@ def designers() -> QuerySet[Staff]:
 def _live_count(**lookups) -> Coalesce:
     """Live (not declined) dispatches of the outer designer matching `lookups`, counted in a
     subquery that reads only that designer's range of the (designer, dispatched_at) index."""
-    rows = (
+    return count_subquery(
         Assignment.objects.filter(designer=OuterRef("pk"), declined_at__isnull=True, **lookups)
-        .order_by()
-        .values("designer")
-        .annotate(n=Count("id"))
-        .values("n")
     )
-    return Coalesce(Subquery(rows), 0)
 
 
 def with_load(staff: QuerySet[Staff], day: date) -> QuerySet[Staff]:
@@ -309,15 +305,8 @@ def split_by_tier(skipped: list[DesignerLoad]) -> tuple[list[DesignerLoad], list
 # --- the queue (DISP-2, SLIP-2) --------------------------------------------------------------
 
 
-def _slip_steps_signed() -> Subquery:
-    signed = (
-        SlipSignature.objects.filter(slip__lead=OuterRef("pk"))
-        .order_by()
-        .values("slip")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(signed), 0)
+def _slip_steps_signed() -> Coalesce:
+    return count_subquery(SlipSignature.objects.filter(slip__lead=OuterRef("pk")))
 
 
 def _queue_leads(*states: str) -> QuerySet[Lead]:

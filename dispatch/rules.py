@@ -276,6 +276,29 @@ def rank_candidates(
     return Ranking(eligible=tuple(sorted(eligible, key=_rotation_key)), skipped=tuple(skipped))
 
 
+# Skips worth reporting (RPT-2): a designer who could take leads of this size but was passed
+# over. Every lead passes the other tiers and inactive designers, so those say nothing.
+REPORTED_SKIPS = frozenset(
+    {
+        SkipReason.ON_LEAVE,
+        SkipReason.DAY_CAP,
+        SkipReason.WEEK_CAP,
+        SkipReason.SEASON_CAP,
+        SkipReason.DECLINED,
+    }
+)
+
+
+def reported_skips(ranking: Ranking, receiver_id: int) -> list[tuple[int, SkipReason]]:
+    """(designer id, reason) of each designer a dispatch to `receiver_id` passed over, for the
+    monthly report's skips by reason. The receiver is left out, even when forced past a cap."""
+    return [
+        (snapshot.designer_id, decision.reason)
+        for snapshot, decision in ranking.skipped
+        if decision.reason in REPORTED_SKIPS and snapshot.designer_id != receiver_id
+    ]
+
+
 # --- choices (DISP-6, DISP-7) ---------------------------------------------------------------
 
 NOBODY_ELIGIBLE = Decision(

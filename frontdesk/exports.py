@@ -143,6 +143,7 @@ def monthly_workbook(report: MonthlyReport) -> Workbook:
             _("Chosen"),
             _("After a decline"),
             _("Declined"),
+            *(_("Skipped: %(reason)s") % {"reason": label} for _v, label in report.skip_reasons()),
         ],
         [
             [
@@ -156,6 +157,7 @@ def monthly_workbook(report: MonthlyReport) -> Workbook:
                 r.chosen,
                 r.after_decline,
                 r.declined,
+                *r.skips.values(),
             ]
             for r in report.fairness
         ],

@@ -22,7 +22,7 @@ from staff.models import Role, Staff
 from staff.services import notify, notify_many
 
 from .. import queries, rules
-from ..models import Assignment
+from ..models import Assignment, Skip
 from .errors import DispatchError, require_perm
 
 Method = Assignment.Method
@@ -87,7 +87,7 @@ def dispatch_lead(*, lead: Lead, by: Staff, designer: Staff | None = None) -> As
     preferred = preferred_designer(lead)
     auto = rules.choose_designer(ranking, preferred.pk if preferred else None)
     if designer is None or (auto.designer and auto.designer.designer_id == designer.pk):
-        return _dispatch_automatic(lead, by, auto, preferred)
+        return _dispatch_automatic(lead, by, ranking, auto, preferred)
     verdict = rules.check_chosen(ranking, designer.pk)
     if not verdict.allowed:
         raise DispatchError(
@@ -95,11 +95,11 @@ def dispatch_lead(*, lead: Lead, by: Staff, designer: Staff | None = None) -> As
             % {"name": designer.get_full_name(), "reason": verdict.message}
         )
     note = _preference_note(preferred, auto.preference, chosen_other=True)
-    return _hand_over(lead, designer, by, Method.CHOSEN, preference_note=note)
+    return _hand_over(lead, designer, by, Method.CHOSEN, ranking, preference_note=note)
 
 
 def _dispatch_automatic(
-    lead: Lead, by: Staff, auto: rules.Choice, preferred: Staff | None
+    lead: Lead, by: Staff, ranking: rules.Ranking, auto: rules.Choice, preferred: Staff | None
 ) -> Assignment:
     if auto.needs_force:
         raise DispatchError(auto.decision.message)
@@ -107,7 +107,7 @@ def _dispatch_automatic(
     method = Method.PREFERRED if honoured else Method.ROTATION
     target = preferred if honoured else Staff.objects.get(pk=auto.designer.designer_id)
     note = _preference_note(preferred, auto.preference)
-    return _hand_over(lead, target, by, method, preference_note=note)
+    return _hand_over(lead, target, by, method, ranking, preference_note=note)
 
 
 def _preference_note(
@@ -135,13 +135,14 @@ def _hand_over(
     designer: Staff,
     by: Staff,
     method: str,
+    ranking: rules.Ranking,
     *,
     reason: str = "",
     overridden: str = "",
     preference_note: str = "",
 ) -> Assignment:
     """Move the lead (leads' one door), write the designer on the slip (SLIP-3), keep the
-    assignment row and tell the designer."""
+    assignment row with the designers it passed over, and tell the designer."""
     try:
         mark_dispatched(lead=lead, designer=designer, by=by, forced=method == Method.FORCED)
         record_dispatch_on_slip(lead=lead, designer=designer, by=by)
@@ -159,8 +160,24 @@ def _hand_over(
     )
     assignment._history_user = by
     assignment.save()
+    _record_skips(assignment, ranking)
     _notify_designer(assignment)
     return assignment
+
+
+def _record_skips(assignment: Assignment, ranking: rules.Ranking) -> None:
+    """Keep who was passed over and why (RPT-2 counts skips by reason), in one insert."""
+    skips = [
+        Skip(
+            assignment=assignment,
+            designer_id=designer_id,
+            reason=reason,
+            skipped_at=assignment.dispatched_at,
+        )
+        for designer_id, reason in rules.reported_skips(ranking, assignment.designer_id)
+    ]
+    if skips:
+        Skip.objects.bulk_create(skips)
 
 
 def _notify_designer(assignment: Assignment) -> None:
@@ -213,7 +230,7 @@ def decline_dispatch(*, lead: Lead, by: Staff, reason: str) -> Assignment | None
         "name": declined.designer.get_full_name(),
         "reason": reason,
     }
-    return _hand_over(lead, target, by, Method.AFTER_DECLINE, reason=note)
+    return _hand_over(lead, target, by, Method.AFTER_DECLINE, ranking, reason=note)
 
 
 def _record_decline(lead: Lead, by: Staff, reason: str) -> Assignment:
@@ -276,7 +293,7 @@ def force_dispatch(*, lead: Lead, designer: Staff, by: Staff, reason: str) -> As
     skipped = ranking.skip_decision(designer.pk)
     overridden = str(skipped.message) if skipped else ""
     return _hand_over(
-        lead, designer, by, Method.FORCED, reason=reason.strip(), overridden=overridden
+        lead, designer, by, Method.FORCED, ranking, reason=reason.strip(), overridden=overridden
     )
 
 

@@ -31,7 +31,7 @@ from attendance.models import DailyStatus, ViolationRecord
 from attendance.queries.pay import TOTAL_FIELDS, pay_totals
 from attendance.rules.daily import DayStatusCode
 from complaints.models import Complaint, Escalation
-from dispatch.models import CapacityRule, Champion
+from dispatch.models import Assignment, CapacityRule, Champion, Skip
 from dispatch.queries import designers
 from leads.models import (
     Channel,
@@ -44,6 +44,7 @@ from leads.models import (
     SizeClass,
 )
 from staff.models import Department, DesignerTier
+from staff.queries import count_subquery
 
 from .reports import aware_start, period_bounds
 
@@ -248,8 +249,13 @@ class FairnessRow:
     after_decline: int
     declined: int
     weight: int
+    skips: dict[str, int] = field(default_factory=dict)  # Skip.Reason value -> count
     share: float | None = None
     allowed_share: float | None = None
+
+    @property
+    def skipped(self) -> int:
+        return sum(self.skips.values())
 
     @property
     def gap(self) -> float | None:
@@ -259,12 +265,18 @@ class FairnessRow:
 
 def fairness(first: date, last: date) -> list[FairnessRow]:
     """Each designer's share of the tier's dispatches against the share the caps allowed: the
-    weekly cap, plus the champion bonus for a confirmed champion at the end of the month."""
-    window = Q(
-        dispatch_assignments__dispatched_at__gte=aware_start(first),
-        dispatch_assignments__dispatched_at__lt=aware_start(last + timedelta(days=1)),
+    weekly cap, plus the champion bonus for a confirmed champion at the end of the month; and
+    how often they were passed over, by reason."""
+    start, end = aware_start(first), aware_start(last + timedelta(days=1))
+    # Correlated counts: each reads one designer's month on the (designer, time) indexes, where a
+    # join with GROUP BY would read every dispatch each designer ever had.
+    month = Assignment.objects.filter(
+        designer=OuterRef("pk"), dispatched_at__gte=start, dispatched_at__lt=end
     )
-    method = "dispatch_assignments__method"
+    skips = Skip.objects.filter(designer=OuterRef("pk"), skipped_at__gte=start, skipped_at__lt=end)
+    skip_counts = {
+        f"skip_{reason}": count_subquery(skips.filter(reason=reason)) for reason in Skip.Reason
+    }
     # The caps in force at the end of the month (DISP-3) and the champion bonus (DISP-4), read
     # in the same query as the counts.
     rule = CapacityRule.objects.filter(effective_from__lte=last).order_by("-effective_from")
@@ -272,18 +284,16 @@ def fairness(first: date, last: date) -> list[FairnessRow]:
         designers()
         .filter(is_active=True)
         .annotate(
-            n=Count("dispatch_assignments", filter=window),
-            forced=Count("dispatch_assignments", filter=window & Q(**{method: "FORCED"})),
-            chosen=Count("dispatch_assignments", filter=window & Q(**{method: "CHOSEN"})),
-            after=Count("dispatch_assignments", filter=window & Q(**{method: "AFTER_DECLINE"})),
-            declined=Count(
-                "dispatch_assignments",
-                filter=window & Q(dispatch_assignments__declined_at__isnull=False),
-            ),
+            n=count_subquery(month),
+            forced=count_subquery(month.filter(method=Assignment.Method.FORCED)),
+            chosen=count_subquery(month.filter(method=Assignment.Method.CHOSEN)),
+            after=count_subquery(month.filter(method=Assignment.Method.AFTER_DECLINE)),
+            declined=count_subquery(month.filter(declined_at__isnull=False)),
         )
         .annotate(
             week_cap=Subquery(rule.values("week_cap")[:1]),
             bonus=Subquery(rule.values("champion_week_bonus")[:1]),
+            **skip_counts,
             champion=Exists(
                 Champion.objects.filter(
                     designer=OuterRef("pk"),
@@ -305,6 +315,7 @@ def fairness(first: date, last: date) -> list[FairnessRow]:
             "week_cap",
             "bonus",
             "champion",
+            *skip_counts,
         )
     )
     tiers = dict(DesignerTier.choices)
@@ -321,6 +332,7 @@ def fairness(first: date, last: date) -> list[FairnessRow]:
             declined=p["declined"],
             weight=(p["week_cap"] or DEFAULT_WEEK_CAP)
             + ((p["bonus"] or 0) if p["champion"] else 0),
+            skips={reason.value: p[f"skip_{reason}"] for reason in Skip.Reason},
         )
         for p in people
     ]
@@ -477,6 +489,16 @@ def attendance(first: date, last: date) -> dict:
 
 
 @dataclass
+class SkipTierRow:
+    tier_label: str
+    counts: dict[str, int]  # Skip.Reason value -> count, in table order
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclass
 class MonthlyReport:
     month: date
     prev: date
@@ -502,6 +524,22 @@ class MonthlyReport:
             label = str(PayStatement._meta.get_field(name).verbose_name)
             rows.append((label.capitalize(), self.pay.get(name) or ZERO))
         return rows
+
+    @staticmethod
+    def skip_reasons() -> list[tuple[str, str]]:
+        """The skip reasons in table order, (value, label)."""
+        return [(reason.value, str(reason.label)) for reason in Skip.Reason]
+
+    def skips_by_tier(self) -> list[SkipTierRow]:
+        """Skips by reason per tier (RPT-2): the designers' rows summed, tier by tier."""
+        rows: dict[str, SkipTierRow] = {}
+        for row in self.fairness:
+            tier = rows.setdefault(
+                row.tier, SkipTierRow(row.tier_label, dict.fromkeys(Skip.Reason, 0))
+            )
+            for reason, n in row.skips.items():
+                tier.counts[reason] += n
+        return list(rows.values())
 
     def charts(self) -> dict:
         """The Chart.js datasets (passed with json_script); the same numbers as the tables."""

@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.db import transaction
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from staff.models import Role, Staff
+from staff.queries import count_subquery
 from staff.services import notify, notify_many
 
 from ..models import (
@@ -164,16 +165,11 @@ def schedule_closure_callback(*, closure: Closure, assignee: Staff, by: Staff) -
 def _open_count() -> Coalesce:
     """Open callbacks of the outer person, counted on the open-callback index; a join would read
     every callback they ever made."""
-    rows = (
+    return count_subquery(
         Callback.objects.filter(
             assignee=OuterRef("pk"), done_at__isnull=True, cancelled_at__isnull=True
         )
-        .order_by()
-        .values("assignee")
-        .annotate(n=Count("id"))
-        .values("n")
     )
-    return Coalesce(Subquery(rows), 0)
 
 
 def least_loaded(role: str) -> Staff | None:

@@ -167,3 +167,28 @@ def test_disp6_manager_choice_checked_within_rules(designer_id, allowed, reason)
     ranking = ranked(designer(1, week_count=3), designer(2, today_count=2, week_count=2))
     decision = check_chosen(ranking, designer_id)
     assert (decision.allowed, decision.reason) == (allowed, reason)
+
+
+def test_rpt2_reported_skips_are_the_tiers_designers_passed_over_with_their_reason():
+    from dispatch.rules import reported_skips
+
+    snapshots = [
+        designer(1),
+        designer(2, on_leave=True),
+        designer(3, today_count=2),
+        designer(4, week_count=6),
+        designer(5, open_this_week=2),
+        designer(6),
+        designer(7, tier=Tier.CHIEF),
+        designer(8, active=False),
+    ]
+    ranking = rank_candidates(snapshots, SizeClass.SMALL, Season.OFF, CONFIG, declined_ids=[6])
+    assert reported_skips(ranking, receiver_id=1) == [
+        (2, SkipReason.ON_LEAVE),
+        (3, SkipReason.DAY_CAP),
+        (4, SkipReason.WEEK_CAP),
+        (5, SkipReason.SEASON_CAP),
+        (6, SkipReason.DECLINED),
+    ]
+    # A forced receiver is not a skip of its own dispatch.
+    assert (3, SkipReason.DAY_CAP) not in reported_skips(ranking, receiver_id=3)

@@ -1,6 +1,7 @@
 """A hand-built month for the report tests (RPT-1, RPT-2, RPT-4): March 2026 against February.
 
-March: 5 leads (2 walk-in, 2 phone, 1 online), 4 dispatches (one declined, one forced),
+March: 5 leads (2 walk-in, 2 phone, 1 online), 4 dispatches (one declined, one forced; 设计师乙
+skipped twice: on leave, then after declining),
 2 measurements, 2 contracts (60,000 + 200,000), 1 confirmed closure, 2 complaints (one closed
 after 24 hours, one escalated), 3 walk-ins, 1 call, 1 appointment (plus a cancelled one).
 February: 2 walk-in leads, 1 contract (50,000), 1 confirmed closure (price), 1 complaint.
@@ -14,7 +15,7 @@ from django.utils import timezone
 
 from attendance.models import DailyStatus
 from complaints.models import Escalation
-from dispatch.models import Assignment
+from dispatch.models import Assignment, Skip
 from leads.models import Measurement
 from staff.models import DesignerTier
 from tests.complaints.factories import ComplaintFactory, category
@@ -55,6 +56,15 @@ def _dispatch(lead, designer, when, manager, method="ROTATION", **extra):
         dispatched_by=manager,
         method=method,
         **extra,
+    )
+
+
+def _skip(assignment, designer, reason):
+    return Skip.objects.create(
+        assignment=assignment,
+        designer=designer,
+        reason=reason,
+        skipped_at=assignment.dispatched_at,
     )
 
 
@@ -114,7 +124,8 @@ def build() -> Fixture:
         consultation_date=m[9],
     )
 
-    _dispatch(l1, d1, at(m[2]), manager)
+    first = _dispatch(l1, d1, at(m[2]), manager)
+    _skip(first, d2, Skip.Reason.ON_LEAVE)
     _dispatch(
         l2,
         d2,
@@ -124,7 +135,10 @@ def build() -> Fixture:
         declined_by=manager,
         decline_reason="客户要求男设计师",
     )
-    _dispatch(l2, d1, at(m[3]), manager, method=Assignment.Method.FORCED, reason="无人可派")
+    forced = _dispatch(
+        l2, d1, at(m[3]), manager, method=Assignment.Method.FORCED, reason="无人可派"
+    )
+    _skip(forced, d2, Skip.Reason.DECLINED)
     _dispatch(l3, d3, at(m[3], 11), manager, method=Assignment.Method.CHOSEN)
     Measurement.objects.create(lead=l1, measured_on=m[4], designer=d1, recorded_by=manager)
     Measurement.objects.create(lead=l2, measured_on=m[6], designer=d1, recorded_by=manager)

@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from dispatch.models import Skip
 from frontdesk.queries.reports_monthly import monthly_report
 from staff.models import Role
 from tests.frontdesk import report_fixture
@@ -76,6 +77,31 @@ def test_rpt2_dispatch_fairness_per_tier(report):
     )
     assert (d2.dispatches, d2.declined, d2.share, d2.gap) == (1, 1, 33.3, -16.7)
     assert (d3.dispatches, d3.chosen, d3.share, d3.allowed_share) == (1, 1, 100.0, 100.0)
+
+
+def test_rpt2_skips_by_reason_per_designer_and_tier():
+    fixture = report_fixture.build()
+    # A skip of the last day of February stays out of March.
+    february = fixture.d1.dispatch_assignments.order_by("dispatched_at").first()
+    Skip.objects.create(
+        assignment=february,
+        designer=fixture.d2,
+        reason=Skip.Reason.WEEK_CAP,
+        skipped_at=report_fixture.at(date(2026, 2, 28), 23, 59),
+    )
+    report = monthly_report(date(2026, 3, 1))
+    rows = {row.name: row for row in report.fairness}
+    assert rows["设计师乙"].skips == {
+        "ON_LEAVE": 1,
+        "DAY_CAP": 0,
+        "WEEK_CAP": 0,
+        "SEASON_CAP": 0,
+        "DECLINED": 1,
+    }
+    assert (rows["设计师乙"].skipped, rows["设计师甲"].skipped, rows["总监丙"].skipped) == (2, 0, 0)
+    tiers = {str(t.tier_label): t for t in report.skips_by_tier()}
+    assert list(tiers["Designer"].counts.values()) == [1, 0, 0, 0, 1]
+    assert (tiers["Designer"].total, tiers["Director designer"].total) == (2, 0)
 
 
 def test_close4_closure_reasons_this_month_and_last(report):
@@ -150,6 +176,7 @@ def test_rpt2_page_has_charts_data_and_print_layout(login, gm):
     assert "chart.umd.min.js" in body
     assert "size: A4" in body
     assert 'data-testid="chart-fairness"' in body
+    assert 'data-testid="skips-by-reason"' in body
     assert response.context["report"].prev == date(2026, 2, 1)
 
 
@@ -177,13 +204,21 @@ def test_rpt2_export_one_sheet_per_section_same_numbers(login, gm):
     assert closures[1][1:] == (1, 0)
     fairness = {row[1]: row for row in book["Dispatch fairness"].iter_rows(values_only=True)}
     assert fairness["设计师甲"][2:6] == (2, 66.7, 50, 16.7)
+    assert fairness["Designer"][-5:] == (
+        "Skipped: On leave",
+        "Skipped: Daily cap reached",
+        "Skipped: Weekly cap reached",
+        "Skipped: Season cap reached",
+        "Skipped: Declined this lead",
+    )
+    assert fairness["设计师乙"][-5:] == (1, 0, 0, 0, 1)
 
 
 def test_rpt2_query_count_independent_of_data_size(login, gm, django_assert_num_queries):
     client = login(gm)
     report_fixture.build()
     client.get(URL, MARCH)
-    with django_assert_num_queries(14) as small:
+    with django_assert_num_queries(11) as small:
         client.get(URL, MARCH)
     for _ in range(3):
         report_fixture.build()
