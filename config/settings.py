@@ -146,6 +146,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Auth
 # ------------------------------------------------------------------------------------------------
 AUTH_USER_MODEL = "staff.Staff"
+# ModelBackend's rules, with the user's roles, permissions and unread count read in fewer queries.
+AUTHENTICATION_BACKENDS = ["staff.backends.StaffBackend"]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"

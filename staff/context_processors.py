@@ -5,8 +5,12 @@ from .queries import unread_count
 
 
 def navigation(request: HttpRequest) -> dict:
-    """Menu items and the bell's unread count for the signed-in user (one query for the count)."""
+    """Menu items and the bell's unread count for the signed-in user. The count came with the
+    user (staff.backends) as of the start of the request; otherwise one query reads it."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"nav_items": [], "unread_notifications": 0}
-    return {"nav_items": items_for(user), "unread_notifications": unread_count(user)}
+    unread = getattr(user, "unread_notifications", None)
+    if unread is None:
+        unread = unread_count(user)
+    return {"nav_items": items_for(user), "unread_notifications": unread}

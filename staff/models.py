@@ -108,12 +108,48 @@ class Staff(AbstractUser):
 
     @property
     def role_codes(self) -> frozenset[str]:
-        """Role codes from the user's groups, read once per object (prefetch-friendly)."""
+        """Role codes from the user's groups, read once per object: from prefetched groups
+        when a list prefetched them, else together with the permissions (`load_access`)."""
         cached = getattr(self, "_role_codes", None)
         if cached is None:
-            cached = frozenset(group.name for group in self.groups.all())
+            if "groups" in getattr(self, "_prefetched_objects_cache", {}):
+                cached = frozenset(group.name for group in self.groups.all())
+            else:
+                cached = self.load_access()
             self._role_codes = cached
         return cached
+
+    def load_access(self) -> frozenset[str]:
+        """Read this person's role groups and permissions in one query, and cache both on the
+        object: the roles for `role_codes`, the permissions where Django's permission checks
+        look for them (`_perm_cache`, see staff.backends). Returns the role codes.
+
+        Every page checks permissions and reads the roles for the menu; Django's own backend
+        spends three queries on that (direct permissions, group permissions, groups)."""
+        from django.contrib.auth.models import Group, Permission
+
+        code = ("content_type__app_label", "codename")
+        groups = (
+            Group.objects.filter(user=self)
+            .order_by()
+            .values_list("name", *(f"permissions__{field}" for field in code))
+        )
+        direct = (
+            Permission.objects.filter(user=self)
+            .order_by()
+            .values_list(models.Value("", output_field=models.CharField()), *code)
+        )
+        roles, perms = set(), set()
+        for group, app_label, codename in groups.union(direct, all=True):
+            if group:
+                roles.add(group)
+            if codename:
+                perms.add(f"{app_label}.{codename}")
+        if self.is_superuser:
+            perms = {f"{a}.{c}" for a, c in Permission.objects.values_list(*code)}
+        self._role_codes = frozenset(roles)
+        self._perm_cache = perms
+        return self._role_codes
 
     def has_role(self, *roles: str) -> bool:
         return bool(self.role_codes.intersection(roles))

@@ -377,9 +377,9 @@ def test_cmp2_register_prints_on_a4_with_the_filters(login, customer_manager):
 
 # ---------------------------------------------------------------- query counts
 
-# Queries per page whatever the number of rows: session, user, permissions, deadlines, count,
-# rows, unread notifications; the register adds the category choices of its filter form.
-LIST_QUERIES = {INDEX: 10, PRINT: 9, MINE: 9}
+# Queries per page whatever the number of rows: session, user (with the unread count), roles
+# and permissions, deadlines, count, rows; the register adds the category choices of its filter.
+LIST_QUERIES = {INDEX: 7, PRINT: 6, MINE: 6}
 
 
 @pytest.mark.parametrize("rows", [5, 50])
@@ -396,7 +396,7 @@ def test_list_pages_query_count_is_fixed(
         assert client.get(url).status_code == 200
 
 
-DETAIL_QUERIES = 11
+DETAIL_QUERIES = 8
 
 
 @pytest.mark.parametrize("status", [S.REGISTERED, "FOLLOWED_UP"])

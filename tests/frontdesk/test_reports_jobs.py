@@ -133,7 +133,7 @@ def test_rpt3_jobs_page_query_count_fixed(login, gm, django_assert_num_queries):
     client = login(gm)
     jobs.run_nightly(day=MARCH_3, jobs=["snapshot"])
     client.get(reverse("frontdesk:jobs"))
-    with django_assert_num_queries(8) as small:
+    with django_assert_num_queries(5) as small:
         client.get(reverse("frontdesk:jobs"))
     jobs.backfill(first=date(2026, 3, 1), last=date(2026, 3, 20), jobs=["snapshot"])
     with django_assert_num_queries(len(small.captured_queries)):

@@ -109,7 +109,7 @@ def test_rpt4_access_per_role(login, persona, status):
     assert login(persona).get(reverse("frontdesk:report_segments")).status_code == status
 
 
-@pytest.mark.parametrize(("by", "count"), [("community", 7), ("area", 8), ("decoration", 7)])
+@pytest.mark.parametrize(("by", "count"), [("community", 4), ("area", 5), ("decoration", 4)])
 def test_rpt4_query_count_fixed(by, count, login, gm, django_assert_num_queries):
     url = reverse("frontdesk:report_segments")
     client = login(gm)

@@ -107,7 +107,7 @@ def test_rpt1_export_has_the_same_numbers(login, gm):
 def test_rpt1_query_count_fixed(login, gm, django_assert_num_queries):
     client = login(gm)
     client.get(URL, {"period": "month", "day": "2026-03-01"})
-    with django_assert_num_queries(7) as small:
+    with django_assert_num_queries(4) as small:
         client.get(URL, {"period": "month", "day": "2026-03-01"})
     report_fixture.build()
     report_fixture.build()

@@ -96,18 +96,18 @@ def register(rows: int, manager, **_) -> None:
         documents.register_document(data=data, by=manager)
 
 
-# url, builder, queries: session, user, groups and permissions (menu and tabs), unread
-# notifications, then the page's own (count and rows, or one query per section).
+# url, builder, queries: session, user with the unread count, roles and permissions (one query,
+# staff.backends), then the page's own (count and rows, or one query per section).
 PAGES = {
-    "reception": ("/frontdesk/reception/", reception, 8),
-    "phone": ("/frontdesk/calls/", calls_log, 8),
-    "appointments": ("/frontdesk/appointments/", appointments, 8),
-    "home": ("/frontdesk/", appointments, 12),
-    "handover": ("/frontdesk/handover/", handover, 14),
-    "quality": ("/frontdesk/quality/", agents, 13),
-    "calls": ("/frontdesk/quality/calls/", call_records, 9),
-    "good_cases": ("/frontdesk/good-cases/", good_cases, 8),
-    "documents": ("/frontdesk/documents/", register, 8),
+    "reception": ("/frontdesk/reception/", reception, 5),
+    "phone": ("/frontdesk/calls/", calls_log, 5),
+    "appointments": ("/frontdesk/appointments/", appointments, 5),
+    "home": ("/frontdesk/", appointments, 9),
+    "handover": ("/frontdesk/handover/", handover, 11),
+    "quality": ("/frontdesk/quality/", agents, 10),
+    "calls": ("/frontdesk/quality/calls/", call_records, 6),
+    "good_cases": ("/frontdesk/good-cases/", good_cases, 5),
+    "documents": ("/frontdesk/documents/", register, 5),
 }
 
 

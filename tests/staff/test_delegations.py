@@ -203,5 +203,5 @@ def test_delegation_list_query_count_is_fixed(login, hr, django_assert_num_queri
         )
     client = login(hr)
     client.get(reverse("staff:delegations"))
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(5):
         client.get(reverse("staff:delegations"))

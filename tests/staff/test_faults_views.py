@@ -142,6 +142,7 @@ def test_fd5_fault_list_query_count_is_fixed(
     make_faults(customer_manager, people, rows)
     client = login(customer_manager)
     client.get(LIST)
-    # session, user, groups, permissions (2), filter's staff choices, count, rows, unread count
-    with django_assert_num_queries(9):
+    # session, user (with the unread count), roles and permissions, filter's staff choices,
+    # count, rows
+    with django_assert_num_queries(6):
         assert client.get(LIST).status_code == 200

@@ -117,6 +117,6 @@ def test_rep1_report_lists_query_count_is_fixed(login, chain, django_assert_num_
         services.file_report(by=agent, **form(subject=f"事项{number}"))
     client = login(agent if url == "/staff/reports/" else manager)
     client.get(url)
-    # session, user, count, awaiting count, groups and permissions (menu), unread count, rows
-    with django_assert_num_queries(9):
+    # session, user (with the unread count), count, awaiting count, roles and permissions, rows
+    with django_assert_num_queries(6):
         assert client.get(url).status_code == 200

@@ -22,7 +22,7 @@ def test_notification_list_query_count_is_fixed(login, designer, rows, django_as
         services.notify(recipient=designer, text=f"n{n}")
     client = login(designer)
     client.get("/notifications/")  # warm the session and permission caches
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(5):
         response = client.get("/notifications/")
     assert response.status_code == 200
 
@@ -33,7 +33,7 @@ def test_staff_list_query_count_is_fixed(login, hr, rows, django_assert_num_quer
     boss = StaffFactory()
     StaffFactory.create_batch(rows, supervisor=boss, roles=["DESIGNER"])
     client = login(hr)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(6):
         response = client.get("/staff/")
     assert response.status_code == 200
 

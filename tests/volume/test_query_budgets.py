@@ -103,11 +103,7 @@ def test_every_measured_page_runs_a_fixed_number_of_queries(counts):
 
 
 # Pages over the budget today, with the count they run (see docs/performance.md).
-OVER_BUDGET = {
-    "lead page": "19 queries: claims, slip, rulings, events, history and lifecycle panels",
-    "designer load board": "13 queries: the day's dispatch configuration takes five",
-    "GM monthly report": "14 queries",
-}
+OVER_BUDGET = {}
 
 
 @pytest.mark.parametrize(
