@@ -23,6 +23,13 @@ def designers():
     return active_staff().filter(groups__name=Role.DESIGNER).distinct()
 
 
+def choices_from(field: forms.ModelChoiceField, people) -> None:
+    """Give a staff field the choices its queryset would render, from rows already read; the
+    queryset still validates a submission."""
+    empty = [("", field.empty_label)] if field.empty_label is not None else []
+    field.choices = empty + [(person.pk, field.label_from_instance(person)) for person in people]
+
+
 def blank(label) -> list[tuple[str, str]]:
     return [("", label)]
 
@@ -137,9 +144,11 @@ class RecordVisitForm(forms.Form):
         widget=forms.TextInput(attrs={"class": "form-control form-control-sm"}),
     )
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, people=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["named_by_customer"].queryset = active_staff()
+        if people is not None:
+            choices_from(self.fields["named_by_customer"], people)
         self.helper = FormHelper()
         self.helper.layout = Layout(
             "named_by_customer",
@@ -235,9 +244,11 @@ class PrivateContactForm(forms.Form):
         label=_("What was found"), widget=forms.Textarea(attrs={"rows": 2})
     )
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, people=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["designer"].queryset = designers()
+        if people is not None:  # the active designers, by name
+            choices_from(self.fields["designer"], people)
         self.helper = FormHelper()
         self.helper.form_tag = False
 

@@ -3,26 +3,33 @@
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import (
     BooleanField,
     Exists,
     ExpressionWrapper,
+    FilteredRelation,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
+    Subquery,
 )
+from django.db.models.functions import JSONObject, TruncDate
 from django.utils import timezone
 
-from staff.models import Staff
+from staff.models import Role, Staff
 from staff.phones import InvalidPhone, normalize_phone
 
 from ..models import (
     Channel,
+    ClaimPolicy,
     FilingEntry,
     Lead,
+    LeadEvent,
     OwnershipClaim,
     OwnershipRuling,
+    PrivateContactFinding,
     RulingKind,
     SlipSignature,
     TransferSlip,
@@ -114,34 +121,133 @@ def owner_choices() -> QuerySet[Staff]:
 
 # --- the lead page ------------------------------------------------------------------------------
 
+# The slip's signatures, one join per signing step (at most one signature each), as
+# `signature_<n>` on the lead; `lead_slip_steps` reads them back in signing order.
+SIGNATURE_ALIASES = tuple(f"signature_{n}" for n in range(len(slip_rules.SIGNING_ORDER)))
+# The people named by the lead and its one-to-one rows: read with the page's staff
+# (`page_people`), not joined: a join per person made the lead's query take longer for
+# PostgreSQL to plan (~15 ms) than to run (~1 ms).
+LEAD_PEOPLE = ("owner", "designer", "brought_by", "created_by")
+ROW_PEOPLE = {
+    "slip": ("salesperson", "preferred_designer", "designer", "dispatched_by"),
+    "measurement": ("designer", "recorded_by"),
+    "latest_ruling": ("ruled_by",),
+    **{alias: ("signer", "on_behalf_of") for alias in SIGNATURE_ALIASES},
+}
+POLICY_FIELDS = (
+    "rank_appointment",
+    "rank_customer_statement",
+    "rank_archive_record",
+    "rank_first_contact",
+    "archive_backdate_days",
+)
+
 
 def lead_for_page(user: Staff, pk: int) -> Lead | None:
-    """The lead with everything its page shows, in a fixed number of queries; None when the
-    user may not see it."""
+    """The lead with everything its page shows but the lifecycle, in four queries whatever it
+    holds: the lead with its one-to-one rows joined (slip and its signatures, measurement,
+    latest ruling) and its first filing time and claim policy as subqueries; then its claims,
+    timeline and private-contact findings. The people the lead and those rows name come with
+    `page_people`. None when the user may not see it."""
     claims = OwnershipClaim.objects.select_related("claimant", "recorded_by").order_by(
         "recorded_at", "id"
     )
-    signatures = SlipSignature.objects.select_related("signer", "on_behalf_of")
-    slips = TransferSlip.objects.select_related(
-        "salesperson", "preferred_designer", "designer", "dispatched_by"
-    ).prefetch_related(Prefetch("signatures", queryset=signatures))
-    return (
+    rulings = OwnershipRuling.objects.filter(lead=OuterRef("pk")).order_by("-ruled_at", "-id")
+    signatures = {
+        alias: FilteredRelation("slip__signatures", condition=Q(slip__signatures__step=step))
+        for alias, step in zip(SIGNATURE_ALIASES, slip_rules.SIGNING_ORDER)
+    }
+    lead = (
         visible_leads(user)
-        .select_related("owner", "designer", "brought_by", "created_by")
+        .annotate(registered_on=TruncDate("created_at"))  # the local day (USE_TZ)
+        .annotate(
+            latest_ruling=FilteredRelation(
+                "rulings", condition=Q(rulings__pk=Subquery(rulings.values("pk")[:1]))
+            ),
+            first_filed_at=Subquery(
+                FilingEntry.objects.filter(lead=OuterRef("pk"))
+                .order_by("recorded_at")
+                .values("recorded_at")[:1]
+            ),
+            claim_policy=_claim_policy_row(),
+            **signatures,
+        )
+        .select_related("slip", "measurement", "latest_ruling", *signatures)
         .prefetch_related(
             Prefetch("claims", queryset=claims),
-            Prefetch("events__actor"),
+            Prefetch("events", queryset=LeadEvent.objects.select_related("actor")),
             Prefetch(
-                "rulings",
-                queryset=OwnershipRuling.objects.select_related("owner", "ruled_by").order_by(
-                    "-ruled_at", "-id"
-                ),
+                "private_contacts",
+                queryset=PrivateContactFinding.objects.select_related("designer"),
             ),
-            Prefetch("private_contacts__designer"),
-            Prefetch("slip", queryset=slips),
         )
         .filter(pk=pk)
         .first()
+    )
+    if lead is not None:
+        # A join that found no row leaves its attribute unset; say "none" instead.
+        for alias in ("latest_ruling", *SIGNATURE_ALIASES):
+            if not hasattr(lead, alias):
+                setattr(lead, alias, None)
+    return lead
+
+
+def page_people(lead: Lead) -> list[Staff]:
+    """The lead page's one read of staff: everyone active (the choices of its forms, each marked
+    `is_designer`, by name) and whoever the lead, its slip, measurement, latest ruling and
+    signatures name, who are set on those rows. Returns the active staff."""
+    rows = list(_row_people(lead))
+    named = {getattr(row, f"{name}_id") for row, name in rows} - {None}
+    is_designer = Staff.groups.through.objects.filter(
+        staff_id=OuterRef("pk"), group__name=Role.DESIGNER
+    )
+    people = list(
+        Staff.objects.filter(Q(is_active=True) | Q(pk__in=named))
+        .annotate(is_designer=Exists(is_designer))
+        .order_by("name")
+    )
+    by_id = {person.pk: person for person in people}
+    for row, name in rows:
+        person_id = getattr(row, f"{name}_id")
+        if person_id is not None:
+            setattr(row, name, by_id[person_id])
+    return [person for person in people if person.is_active]
+
+
+def _row_people(lead: Lead):
+    yield from ((lead, name) for name in LEAD_PEOPLE)
+    for attr, names in ROW_PEOPLE.items():
+        try:
+            row = getattr(lead, attr)
+        except ObjectDoesNotExist:  # no slip, no measurement
+            continue
+        if row is not None:
+            yield from ((row, name) for name in names)
+
+
+def _claim_policy_row() -> Subquery:
+    """The claim policy in force on the lead's registration day (as `claim_config_on` picks
+    it), as a JSON object of its numbers; null when there is none."""
+    rows = (
+        ClaimPolicy.objects.filter(effective_from__lte=OuterRef("registered_on"))
+        .order_by("-effective_from")
+        .values(row=JSONObject(**{name: name for name in POLICY_FIELDS}))
+    )
+    return Subquery(rows[:1])
+
+
+def claim_config(lead: Lead) -> claim_rules.ClaimConfig:
+    """The lead's claim policy: from the row `lead_for_page` read with the lead, else looked up
+    (`config_for`). Mirrors `services.config.claim_config_on`."""
+    if not hasattr(lead, "claim_policy"):
+        return config_for(lead)
+    if lead.claim_policy is None:
+        return claim_rules.ClaimConfig()
+    policy = ClaimPolicy(**lead.claim_policy)
+    ranks = sorted(policy.ranks.items(), key=lambda item: item[1])
+    return claim_rules.ClaimConfig(
+        ranking=tuple(claim_rules.ClaimBasis(code) for code, _rank in ranks),
+        archive_backdate_days=policy.archive_backdate_days,
     )
 
 
@@ -150,6 +256,16 @@ def slip_or_none(lead: Lead) -> TransferSlip | None:
         return lead.slip
     except TransferSlip.DoesNotExist:
         return None
+
+
+def lead_slip_steps(lead: Lead) -> list[tuple[str, SlipSignature | None]]:
+    """`slip_steps` for a lead read by `lead_for_page` (signatures joined, not prefetched)."""
+    if slip_or_none(lead) is None:
+        return []
+    return [
+        (step, getattr(lead, alias))
+        for alias, step in zip(SIGNATURE_ALIASES, slip_rules.SIGNING_ORDER)
+    ]
 
 
 @dataclass(frozen=True)
@@ -167,7 +283,7 @@ def claim_rows(lead: Lead) -> list[ClaimRow]:
     """Every claim with its evidence time, rank, and why it won or lost (ATTR-3)."""
     claims = list(lead.claims.all())
     snapshots = [claim_snapshot(c) for c in claims]
-    config = config_for(lead)
+    config = claim_config(lead)
     ruling = _ruling_for_rows(lead, snapshots, config)
     rows = []
     for claim, snapshot in zip(claims, snapshots):
@@ -199,9 +315,10 @@ def _ruling_for_rows(lead: Lead, snapshots, config) -> claim_rules.Ruling:
 
 
 def current_ruling(lead: Lead) -> OwnershipRuling | None:
-    """The latest ruling, from the prefetched rulings."""
-    rulings = list(lead.rulings.all())
-    return rulings[0] if rulings else None
+    """The latest ruling: joined by `lead_for_page`, else looked up."""
+    if hasattr(lead, "latest_ruling"):
+        return lead.latest_ruling
+    return lead.rulings.order_by("-ruled_at", "-id").first()
 
 
 @dataclass(frozen=True)
@@ -228,13 +345,16 @@ def marketing_credit(lead: Lead) -> Credit | None:
 
 def filed_at(lead: Lead) -> datetime:
     """When the lead was first filed with the department: its earliest filing entry, else its
-    registration."""
-    first_entry = (
-        FilingEntry.objects.filter(lead=lead)
-        .order_by("recorded_at")
-        .values_list("recorded_at", flat=True)
-        .first()
-    )
+    registration. (`lead_for_page` reads the first entry's time with the lead.)"""
+    if hasattr(lead, "first_filed_at"):
+        first_entry = lead.first_filed_at
+    else:
+        first_entry = (
+            FilingEntry.objects.filter(lead=lead)
+            .order_by("recorded_at")
+            .values_list("recorded_at", flat=True)
+            .first()
+        )
     registered = lead.created_at or timezone.now()
     return min(first_entry, registered) if first_entry else registered
 

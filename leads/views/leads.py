@@ -10,7 +10,13 @@ from django.views.decorators.http import require_POST
 
 from staff.access import role_required
 
-from ..forms import LeadEditForm, LeadFilterForm, PrivateContactForm, RecordVisitForm, RulingForm
+from ..forms import (
+    LeadEditForm,
+    LeadFilterForm,
+    PrivateContactForm,
+    RecordVisitForm,
+    RulingForm,
+)
 from ..models import Channel, OwnershipClaim
 from ..navigation import AREA_ROLES
 from ..queries import leads as queries
@@ -74,15 +80,20 @@ def export(request: HttpRequest) -> HttpResponse:
 
 @role_required(*AREA_ROLES)
 def lead_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The lead page: a fixed number of queries, whatever the lead holds (issue 10)."""
     lead = queries.lead_for_page(request.user, pk)
     if lead is None:
         raise Http404
     user = request.user
     slip = queries.slip_or_none(lead)
+    show_history = sees_all_leads(user)
+    can_record_visit = user.has_perm("leads.add_lead") and lead.is_open
+    can_record_private_contact = user.has_perm("leads.add_privatecontactfinding")
+    people = queries.page_people(lead)  # the forms' choices; fills the slip's people etc.
     context = {
         "lead": lead,
         "slip": slip,
-        "slip_steps": queries.slip_steps(slip),
+        "slip_steps": queries.lead_slip_steps(lead),
         "claim_rows": queries.claim_rows(lead),
         "ruling": queries.current_ruling(lead),
         "events": lead.events.all(),
@@ -91,15 +102,17 @@ def lead_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "marketing_credit": queries.marketing_credit(lead),
         "full_phone": shows_full_phone(user, lead),
         "can_rule": user.has_perm("leads.rule_ownership"),
-        "can_record_private_contact": user.has_perm("leads.add_privatecontactfinding"),
+        "can_record_private_contact": can_record_private_contact,
         "can_edit": user.has_perm("leads.change_lead") and lead.is_open,
-        "can_record_visit": user.has_perm("leads.add_lead") and lead.is_open,
+        "can_record_visit": can_record_visit,
         "can_fill_slip": _can_fill_slip(user, lead, slip),
-        "show_history": sees_all_leads(user),
-        "history": queries.history_rows(lead) if sees_all_leads(user) else [],
+        "show_history": show_history,
+        "history": queries.history_rows(lead) if show_history else [],
         "ruling_form": RulingForm(claims=lead.claims.all()),
-        "private_contact_form": PrivateContactForm(),
-        "visit_form": RecordVisitForm(prefix="visit"),
+        "private_contact_form": PrivateContactForm(
+            people=[person for person in people if person.is_designer]
+        ),
+        "visit_form": RecordVisitForm(prefix="visit", people=people),
         **lifecycle_context(user, lead),
     }
     return render(request, "leads/lead_detail.html", context)
