@@ -27,7 +27,7 @@ from django.db import models, transaction
 from attendance.models import ClockRecord, DailyStatus
 from complaints.models import Complaint, ComplaintCategory, ComplaintCounter, ComplaintStatus
 from complaints.rules.numbering import complaint_number
-from dispatch.models import Assignment, CapacityRule, SeasonPeriod, TierRule
+from dispatch.models import Assignment, CapacityRule, SeasonPeriod, Skip, TierRule
 from dispatch.rules import Season, season_for
 from frontdesk.models import CallRecord
 from leads.models import (
@@ -246,14 +246,20 @@ class Generator:
                 week = day.isocalendar()[:2]
                 season_cap = season_caps(day)
                 fits = allowed.get(size) or {t.value for t in DesignerTier}
+                passed_over = []  # designers of the tier the rotation skipped, with the cap hit
                 for k in range(len(designers)):
                     d = designers[(rotation + k) % len(designers)]
                     if d.designer_tier not in fits:
                         continue
-                    if day_load[d.pk, day] >= day_cap or week_load[d.pk, week] >= week_cap:
+                    if day_load[d.pk, day] >= day_cap:
+                        passed_over.append((d, Skip.Reason.DAY_CAP))
+                        continue
+                    if week_load[d.pk, week] >= week_cap:
+                        passed_over.append((d, Skip.Reason.WEEK_CAP))
                         continue
                     held = sum(1 for left in week_open[d.pk, week] if left is None or left > day)
                     if held >= season_cap:
+                        passed_over.append((d, Skip.Reason.SEASON_CAP))
                         continue
                     rotation = (rotation + k + 1) % len(designers)
                     dispatched = d
@@ -269,6 +275,7 @@ class Generator:
                 at = created + timedelta(hours=rng.randrange(1, 6))
                 lead.designer, lead.dispatched_at, lead.levels_introduced = dispatched, at, True
                 step["assign"] = (dispatched, at, cm)
+                step["skips"] = passed_over
                 lead.state = "DISPATCHED"
                 left: date | None = None
                 if r2 < 0.15:
@@ -315,7 +322,7 @@ class Generator:
     def _lead_children(self, plans: list[dict]) -> None:
         rng, end = self.rng, datetime.combine(self.plan.end, time(23, 59), TZ)
         claims, assigns, measures, contracts, closures, callbacks = [], [], [], [], [], []
-        closure_steps = []
+        closure_steps, skip_steps = [], []
         for n, step in enumerate(plans):
             lead = step["lead"]
             if step["claim"] is not None:
@@ -342,6 +349,7 @@ class Generator:
                         method="ROTATION",
                     )
                 )
+                skip_steps.append((assigns[-1], step["skips"]))
                 due = at + timedelta(hours=24)
                 done = due < end - timedelta(days=1)
                 callbacks.append(
@@ -412,6 +420,14 @@ class Generator:
             model.objects.bulk_create(rows, batch_size=BATCH)
             self.counts[model._meta.model_name] = len(rows)
             self.log(f"  {model._meta.model_name}: {len(rows)}")
+        skips = [
+            Skip(assignment=a, designer=d, reason=reason, skipped_at=a.dispatched_at)
+            for a, passed_over in skip_steps
+            for d, reason in passed_over
+        ]
+        Skip.objects.bulk_create(skips, batch_size=BATCH)
+        self.counts["skip"] = len(skips)
+        self.log(f"  skips: {len(skips)}")
         for closure, step in zip(closures, closure_steps, strict=True):
             callbacks.append(
                 Callback(

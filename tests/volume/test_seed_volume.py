@@ -11,7 +11,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from complaints.models import Complaint
-from dispatch.models import Assignment, TierRule
+from dispatch.models import Assignment, Skip, TierRule
 from frontdesk.volume.generate import Generator, VolumePlan, checksum
 from leads.models import Closure, Lead
 from leads.rules.lifecycle import REASONS_BY_KIND, ClosureKind
@@ -76,6 +76,36 @@ def test_disp3_no_designer_over_the_day_or_week_cap(seeded):
         per_week[designer, day.isocalendar()[:2]] += 1
     assert per_day and max(per_day.values()) <= 2
     assert max(per_week.values()) <= 6
+
+
+def test_rpt2_skips_are_designers_of_the_tier_at_the_cap_they_name(seeded):
+    per_day: Counter = Counter()
+    per_week: Counter = Counter()
+    for designer, at in Assignment.objects.values_list("designer_id", "dispatched_at"):
+        day = timezone.localtime(at).date()
+        per_day[designer, day] += 1
+        per_week[designer, day.isocalendar()[:2]] += 1
+    allowed = set(TierRule.objects.values_list("size_class", "tier"))
+    skips = Skip.objects.values_list(
+        "designer_id",
+        "designer__designer_tier",
+        "reason",
+        "skipped_at",
+        "assignment__dispatched_at",
+        "assignment__designer_id",
+        "assignment__lead__size_class",
+    )
+    reasons = Counter()
+    for designer, tier, reason, at, dispatched_at, receiver, size in skips:
+        day = timezone.localtime(at).date()
+        assert at == dispatched_at and designer != receiver
+        assert (size, tier) in allowed
+        if reason == Skip.Reason.DAY_CAP:
+            assert per_day[designer, day] >= 2
+        if reason == Skip.Reason.WEEK_CAP:
+            assert per_week[designer, day.isocalendar()[:2]] >= 6
+        reasons[reason] += 1
+    assert sum(reasons.values()) > 0, "the small plan still fills some designers"
 
 
 def test_disp1_dispatched_leads_went_to_a_designer_of_the_right_tier(seeded):
