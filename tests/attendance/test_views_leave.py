@@ -115,7 +115,7 @@ def test_leave_list_query_count_is_flat(login, chain, frozen, django_assert_num_
     make_requests(chain, count)
     client = login(chain.clerk)
     client.get(reverse("attendance:leave-list"))
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(7):
         client.get(reverse("attendance:leave-list"))
 
 
@@ -124,6 +124,6 @@ def test_approvals_query_count_is_flat(login, chain, frozen, django_assert_num_q
     make_requests(chain, count)
     client = login(chain.lead)
     client.get(reverse("attendance:approvals"))
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(10):
         response = client.get(reverse("attendance:approvals"))
     assert response.text.count('data-testid="approve-') == min(count, 25)

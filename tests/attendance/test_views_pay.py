@@ -274,14 +274,14 @@ def _count_queries(client, url, django_assert_num_queries, expected: int) -> Non
 def test_com5_month_page_query_count_is_fixed(login, hr, people, django_assert_num_queries):
     _many(people)
     url = reverse("attendance:pay-month", args=MONTH_ARGS)
-    _count_queries(login(hr), url, django_assert_num_queries, 12)
+    _count_queries(login(hr), url, django_assert_num_queries, 9)
 
 
 @pytest.mark.parametrize("people", [5, 50])
 def test_com5_print_query_count_is_fixed(login, hr, people, django_assert_num_queries):
     _many(people)
     url = reverse("attendance:pay-print", args=MONTH_ARGS)
-    _count_queries(login(hr), url, django_assert_num_queries, 10)
+    _count_queries(login(hr), url, django_assert_num_queries, 7)
 
 
 @pytest.mark.parametrize("months", [5, 50])
@@ -297,8 +297,8 @@ def test_com5_months_and_my_pay_query_counts_are_fixed(
             pay_month=pay_month, staff=hr, base_salary=1, daily_rate=1, violation_rate=1
         )
     client = login(hr)
-    _count_queries(client, reverse("attendance:pay-months"), django_assert_num_queries, 9)
-    _count_queries(client, reverse("attendance:pay-mine"), django_assert_num_queries, 9)
+    _count_queries(client, reverse("attendance:pay-months"), django_assert_num_queries, 6)
+    _count_queries(client, reverse("attendance:pay-mine"), django_assert_num_queries, 6)
 
 
 @pytest.mark.parametrize("lines", [5, 50])
@@ -308,7 +308,7 @@ def test_com5_statement_page_query_count_is_fixed(login, hr, lines, django_asser
         PayLine.objects.create(
             statement=statement, kind="BONUS", origin="MANUAL", amount=1, note=index, created_by=hr
         )
-    _count_queries(login(hr), statement.get_absolute_url(), django_assert_num_queries, 11)
+    _count_queries(login(hr), statement.get_absolute_url(), django_assert_num_queries, 8)
 
 
 # ---------------------------------------------------------------- COM-3 page

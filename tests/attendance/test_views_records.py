@@ -193,13 +193,13 @@ def fill(kind, people, chain):
 
 
 LISTS = [
-    ("attendance:clock-list", "clock", "hr", {}, 9),
-    ("attendance:outing-register", "outing", "hr", {}, 9),
-    ("attendance:off-post", "off_post", "hr", {}, 10),
-    ("attendance:daily", "daily", "hr", {"day": "2026-03-10"}, 9),
-    ("attendance:violations", "daily", "hr", {"month": "2026-03"}, 9),
-    ("attendance:summary", "daily", "hr", {"month": "2026-03"}, 11),
-    ("attendance:schedules", "schedule", "hr", {}, 9),
+    ("attendance:clock-list", "clock", "hr", {}, 6),
+    ("attendance:outing-register", "outing", "hr", {}, 6),
+    ("attendance:off-post", "off_post", "hr", {}, 7),
+    ("attendance:daily", "daily", "hr", {"day": "2026-03-10"}, 6),
+    ("attendance:violations", "daily", "hr", {"month": "2026-03"}, 6),
+    ("attendance:summary", "daily", "hr", {"month": "2026-03"}, 8),
+    ("attendance:schedules", "schedule", "hr", {}, 6),
 ]
 
 
