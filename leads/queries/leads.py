@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.core.exceptions import ObjectDoesNotExist
+from django.db import connection
 from django.db.models import (
     BooleanField,
     Exists,
@@ -38,7 +39,7 @@ from ..rules import claims as claim_rules
 from ..rules import intake as intake_rules
 from ..rules import slips as slip_rules
 from ..services.claims import claim_snapshot, config_for
-from .access import visible_leads
+from .access import sees_all_leads, visible_leads
 
 
 @dataclass(frozen=True)
@@ -107,16 +108,39 @@ def _whole_phone(text: str) -> str:
 
 
 def communities(user: Staff, limit: int = 200) -> list[str]:
-    """Suggestions for the community filter."""
+    """Suggestions for the community filter: the first `limit` communities by name."""
+    if sees_all_leads(user):
+        return _first_communities(limit)
     rows = visible_leads(user).exclude(community="").values_list("community", flat=True)
     return list(rows.order_by("community").distinct()[:limit])
+
+
+def _first_communities(limit: int) -> list[str]:
+    """The first `limit` distinct non-empty communities of all leads, in the database's order:
+    what `SELECT DISTINCT ... ORDER BY community LIMIT n` returns, found by stepping along the
+    community index from each name to the next one (n index look-ups), instead of reading
+    every lead (~20 ms at 100,000 leads)."""
+    table = connection.ops.quote_name(Lead._meta.db_table)
+    column = connection.ops.quote_name(Lead._meta.get_field("community").column)
+    sql = f"""
+        WITH RECURSIVE names (name, n) AS (
+            SELECT MIN({column}), 1 FROM {table} WHERE {column} > ''
+            UNION ALL
+            SELECT (SELECT MIN({column}) FROM {table} WHERE {column} > names.name), n + 1
+            FROM names WHERE names.name IS NOT NULL AND n < %s
+        )
+        SELECT name FROM names WHERE name IS NOT NULL ORDER BY n
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [limit])
+        return [name for (name,) in cursor.fetchall()]
 
 
 def owner_choices() -> QuerySet[Staff]:
     """People who own at least one lead, for the owner filter."""
     # A semi-join per person on the owner index, not a DISTINCT over every owned lead.
     owns = Exists(Lead.objects.filter(owner=OuterRef("pk")))
-    return Staff.objects.filter(owns).order_by("name")
+    return Staff.objects.filter(owns).only("name", "username").order_by("name")  # get_full_name
 
 
 # --- the lead page ------------------------------------------------------------------------------

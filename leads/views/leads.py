@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -64,6 +65,9 @@ def index(request: HttpRequest) -> HttpResponse:
         "can_register": request.user.has_perm("leads.add_lead"),
         "can_export": request.user.has_perm("leads.export_customer_data"),
         "query_string": request.GET.urlencode(),
+        # One reverse() for the page: a row links to this prefix and its number (the lead's
+        # get_absolute_url, as a test checks).
+        "lead_url_prefix": reverse("leads:index"),
     }
     return render(request, "leads/lead_list.html", context)
 
