@@ -70,35 +70,76 @@ def _config_from(
     )
 
 
+RULE_FIELDS = (
+    "day_cap",
+    "week_cap",
+    "season_cap_off",
+    "season_cap_peak",
+    "champion_day_bonus",
+    "champion_week_bonus",
+    "champion_season_bonus",
+)
+
+
+def day_config(day: date) -> tuple[rules.DispatchConfig, rules.Season]:
+    """Caps in force on `day`, the tier mapping and the season, in one query: each tier row
+    carries the day's capacity rule and whether a peak range covers the day (uncorrelated
+    subqueries, run once). The mapping is never empty once configured (`set_tier_mapping`
+    keeps a tier for every size); without any row the rule and the season are read apart."""
+    rule = CapacityRule.objects.filter(effective_from__lte=day).order_by("-effective_from")
+    peak = SeasonPeriod.objects.filter(kind=SeasonKind.PEAK, start__lte=day, end__gte=day)
+    rows = list(
+        TierRule.objects.order_by()
+        .annotate(
+            rule_id=Subquery(rule.values("pk")[:1]),
+            **{f"rule_{name}": Subquery(rule.values(name)[:1]) for name in RULE_FIELDS},
+            peak=Exists(peak),
+        )
+        .values("size_class", "tier", "rule_id", *(f"rule_{n}" for n in RULE_FIELDS), "peak")
+    )
+    if not rows:
+        return _config_from(capacity_rule_on(day), []), season_on(day)
+    first = rows[0]
+    found = None
+    if first["rule_id"] is not None:
+        found = CapacityRule(pk=first["rule_id"], **{n: first[f"rule_{n}"] for n in RULE_FIELDS})
+    pairs = [(row["size_class"], row["tier"]) for row in rows]
+    return _config_from(found, pairs), rules.Season.PEAK if first["peak"] else rules.Season.OFF
+
+
 def dispatch_config(day: date) -> rules.DispatchConfig:
-    """Caps in force on `day` and the tier mapping, from the managers' rows (2 queries)."""
-    pairs = TierRule.objects.values_list("size_class", "tier")
-    return _config_from(capacity_rule_on(day), pairs)
+    """Caps in force on `day` and the tier mapping, from the managers' rows (one query)."""
+    return day_config(day)[0]
 
 
 def season_on(day: date) -> rules.Season:
+    """OFF or PEAK on `day` (DISP-3; `day_config` reads it with the caps)."""
     ranges = SeasonPeriod.objects.filter(start__lte=day, end__gte=day).values_list(
         "start", "end", "kind"
     )
     return rules.season_for(day, [(s, e, rules.Season(k)) for s, e, k in ranges])
 
 
-def champion_ids(day: date) -> frozenset[int]:
-    """Designers whose confirmed title raises their caps on `day` (DISP-4)."""
-    titles = Champion.objects.filter(
+def _titles_on(day: date) -> QuerySet[Champion]:
+    return Champion.objects.filter(
         status=Champion.Status.CONFIRMED, grants_from__lte=day, grants_until__gte=day
     )
-    return frozenset(titles.order_by().values_list("designer_id", flat=True))
+
+
+def champion_ids(day: date) -> frozenset[int]:
+    """Designers whose confirmed title raises their caps on `day` (DISP-4); the designers'
+    own query reads this per designer (`designer_rows`)."""
+    return frozenset(_titles_on(day).order_by().values_list("designer_id", flat=True))
 
 
 @dataclass(frozen=True)
 class DispatchDay:
-    """Everything the rules need besides the designers' counts, for one day."""
+    """Everything the rules need besides the designers' rows, for one day. Champion titles are
+    read with the designers (`designer_rows`)."""
 
     day: date
     config: rules.DispatchConfig
     season: rules.Season
-    champion_ids: frozenset[int]
     on_leave_ids: frozenset[int]
 
     @property
@@ -111,14 +152,10 @@ class DispatchDay:
 
 
 def dispatch_day(day: date | None = None) -> DispatchDay:
+    """The day's configuration (one query) and who is on leave (attendance's one query)."""
     day = day or timezone.localdate()
-    return DispatchDay(
-        day=day,
-        config=dispatch_config(day),
-        season=season_on(day),
-        champion_ids=champion_ids(day),
-        on_leave_ids=designers_on_leave(day),
-    )
+    config, season = day_config(day)
+    return DispatchDay(day=day, config=config, season=season, on_leave_ids=designers_on_leave(day))
 
 
 # --- designer load ---------------------------------------------------------------------------
@@ -170,7 +207,7 @@ def with_load(staff: QuerySet[Staff], day: date) -> QuerySet[Staff]:
 
 
 def snapshot_of(person: Staff, ctx: DispatchDay) -> rules.DesignerSnapshot:
-    """A designer row annotated by `with_load`, as the rules see it."""
+    """A designer row from `designer_rows`, as the rules see it."""
     tier = rules.Tier(person.designer_tier) if person.designer_tier else None
     return rules.DesignerSnapshot(
         designer_id=person.pk,
@@ -183,18 +220,33 @@ def snapshot_of(person: Staff, ctx: DispatchDay) -> rules.DesignerSnapshot:
         week_count=person.week_count,
         open_this_week=person.open_this_week,
         last_dispatch_at=person.last_dispatch_at,
-        champion=person.pk in ctx.champion_ids,
+        champion=person.is_champion,
     )
+
+
+def designer_rows(
+    ctx: DispatchDay, ids: Iterable[int] | None = None, lead: Lead | None = None
+) -> list[Staff]:
+    """Active designers (or exactly `ids`, active or not), each with their load (`with_load`),
+    whether a confirmed title raises their caps today (`is_champion`) and, given `lead`,
+    whether they declined it (`declined_lead`): one query."""
+    staff = designers().filter(is_active=True) if ids is None else Staff.objects.filter(pk__in=ids)
+    titles = _titles_on(ctx.day).filter(designer=OuterRef("pk"))
+    staff = with_load(staff, ctx.day).annotate(is_champion=Exists(titles))
+    if lead is not None:
+        declined = Assignment.objects.filter(
+            lead=lead, designer=OuterRef("pk"), declined_at__isnull=False
+        )
+        staff = staff.annotate(declined_lead=Exists(declined))
+    return list(staff)
 
 
 def designer_snapshots(
     ctx: DispatchDay, ids: Iterable[int] | None = None
 ) -> list[rules.DesignerSnapshot]:
     """Active designers (or exactly `ids`, active or not) with their load: one query."""
-    staff = designers() if ids is None else Staff.objects.filter(pk__in=list(ids))
-    if ids is None:
-        staff = staff.filter(is_active=True)
-    return [snapshot_of(person, ctx) for person in with_load(staff, ctx.day)]
+    ids = None if ids is None else list(ids)
+    return [snapshot_of(person, ctx) for person in designer_rows(ctx, ids)]
 
 
 def declined_ids(lead: Lead) -> frozenset[int]:
@@ -208,6 +260,17 @@ def ranking_for(
 ) -> rules.Ranking:
     size = rules.SizeClass(lead_size_class(lead))
     return rules.rank_candidates(snapshots, size, ctx.season, ctx.config, declined_ids(lead))
+
+
+def lead_ranking(lead: Lead, ctx: DispatchDay) -> tuple[rules.Ranking, dict[int, Staff]]:
+    """The active designers ranked for `lead` (DISP-5), and their rows by id: one query (the
+    declines of this lead are read with the designers)."""
+    rows = designer_rows(ctx, lead=lead)
+    declined = {person.pk for person in rows if person.declined_lead}
+    size = rules.SizeClass(lead_size_class(lead))
+    snapshots = [snapshot_of(person, ctx) for person in rows]
+    ranking = rules.rank_candidates(snapshots, size, ctx.season, ctx.config, declined)
+    return ranking, {person.pk: person for person in rows}
 
 
 def lead_size_class(lead: Lead) -> str:

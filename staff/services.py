@@ -29,6 +29,12 @@ from .queries import chain_of
 @transaction.atomic
 def notify(*, recipient: Staff, text: str, link: str = "") -> Notification:
     """Leave an in-app message for one person; e-mail it too when e-mail is configured."""
+    return write_notification(recipient=recipient, text=text, link=link)
+
+
+def write_notification(*, recipient: Staff, text: str, link: str = "") -> Notification:
+    """`notify` for a service already inside its transaction: the same message and e-mail (sent
+    once that transaction commits), without the savepoint a nested atomic block costs."""
     notification = Notification.objects.create(recipient=recipient, text=str(text), link=link)
     if settings.NOTIFY_BY_EMAIL and recipient.email:
         from .tasks import send_notification_email

@@ -4,22 +4,27 @@ Lock order, always: the lead row first, then every candidate designer row in id 
 dispatches (or a dispatch and a decline) never wait on each other crosswise.
 The lead's state moves only through leads.services.states; this module decides who gets the
 lead and keeps the assignment rows that every load count is read from.
+
+Each operation is one transaction: the leads and staff writes it makes (state, slip, timeline,
+callback, notification) go through their `write_*` functions, which run inside it without
+savepoints; the lead's slip is read with the lead's lock, the designers' rows with their load.
 """
 
 from collections.abc import Iterable
 
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from leads.models import Lead, LeadEvent, LeadState
 from leads.services.errors import LeadError
-from leads.services.slips import preferred_designer, record_dispatch_on_slip, slip_refusal
-from leads.services.states import mark_dispatched, return_to_queue
-from leads.services.timeline import record_event
+from leads.services.slips import preferred_designer, slip_refusal, write_dispatch_on_slip
+from leads.services.states import lock_lead, return_to_queue, write_dispatch
+from leads.services.timeline import write_event
 from staff.models import Role, Staff
-from staff.services import notify, notify_many
+from staff.services import notify_many, write_notification
 
 from .. import queries, rules
 from ..models import Assignment, Skip
@@ -33,27 +38,33 @@ Method = Assignment.Method
 
 def _lock_lead(lead: Lead) -> None:
     """Race: two people dispatching or declining the same lead at once would both see it
-    waiting and both hand it out; with the lock the second one sees the first one's result."""
-    Lead.objects.select_for_update().filter(pk=lead.pk).values_list("pk", flat=True).first()
-    lead.refresh_from_db()
+    waiting and both hand it out; with the lock the second one sees the first one's result.
+    The lead is reloaded with its transfer slip (one query; a missing lead: Lead.DoesNotExist)."""
+    lock_lead(lead, with_slip=True)
 
 
-def _lock_designers(ids: Iterable[int]) -> None:
+def _lock_designers(extra_ids: Iterable[int] = ()) -> None:
     """DISP-8. Race: two dispatches at the same moment would both count a designer's load
     before either writes, and both hand them a lead past a cap. Locking the candidates' rows
-    makes the second dispatch wait until the first commits, then count again."""
-    rows = Staff.objects.filter(pk__in=set(ids)).order_by("pk").select_for_update()
+    (every active designer, plus `extra_ids`) makes the second dispatch wait until the first
+    commits, then count again. The load is read by a later statement: one that waited for these
+    locks would still count from the moment it started."""
+    candidates = Q(pk__in=queries.designers().filter(is_active=True).values("pk"))
+    if extra_ids:
+        candidates |= Q(pk__in=list(extra_ids))
+    rows = Staff.objects.filter(candidates).order_by("pk").select_for_update()
     list(rows.values_list("pk", flat=True))
 
 
 def _locked_ranking(
     lead: Lead, extra_ids: Iterable[int] = ()
-) -> tuple[queries.DispatchDay, rules.Ranking]:
-    """Lock every active designer (plus `extra_ids`), then count their load and rank them."""
-    candidates = queries.designers().filter(is_active=True).values_list("pk", flat=True)
-    _lock_designers([*candidates, *extra_ids])
+) -> tuple[queries.DispatchDay, rules.Ranking, dict[int, Staff]]:
+    """Lock every active designer (plus `extra_ids`), then count their load and rank them;
+    also the ranked designers' rows by id."""
+    _lock_designers(extra_ids)
     ctx = queries.dispatch_day()
-    return ctx, queries.ranking_for(lead, ctx, queries.designer_snapshots(ctx))
+    ranking, designers = queries.lead_ranking(lead, ctx)
+    return ctx, ranking, designers
 
 
 def _check_waiting(lead: Lead) -> None:
@@ -83,11 +94,11 @@ def dispatch_lead(*, lead: Lead, by: Staff, designer: Staff | None = None) -> As
     require_perm(by, "dispatch.dispatch_leads", _("Only the customer manager dispatches leads."))
     _lock_lead(lead)
     _check_waiting(lead)
-    _ctx, ranking = _locked_ranking(lead)
+    _ctx, ranking, designers = _locked_ranking(lead)
     preferred = preferred_designer(lead)
     auto = rules.choose_designer(ranking, preferred.pk if preferred else None)
     if designer is None or (auto.designer and auto.designer.designer_id == designer.pk):
-        return _dispatch_automatic(lead, by, ranking, auto, preferred)
+        return _dispatch_automatic(lead, by, ranking, designers, auto, preferred)
     verdict = rules.check_chosen(ranking, designer.pk)
     if not verdict.allowed:
         raise DispatchError(
@@ -95,19 +106,24 @@ def dispatch_lead(*, lead: Lead, by: Staff, designer: Staff | None = None) -> As
             % {"name": designer.get_full_name(), "reason": verdict.message}
         )
     note = _preference_note(preferred, auto.preference, chosen_other=True)
-    return _hand_over(lead, designer, by, Method.CHOSEN, ranking, preference_note=note)
+    return _hand_over(lead, designer, by, Method.CHOSEN, ranking, designers, preference_note=note)
 
 
 def _dispatch_automatic(
-    lead: Lead, by: Staff, ranking: rules.Ranking, auto: rules.Choice, preferred: Staff | None
+    lead: Lead,
+    by: Staff,
+    ranking: rules.Ranking,
+    designers: dict[int, Staff],
+    auto: rules.Choice,
+    preferred: Staff | None,
 ) -> Assignment:
     if auto.needs_force:
         raise DispatchError(auto.decision.message)
     honoured = auto.preference is not None and auto.preference.allowed
     method = Method.PREFERRED if honoured else Method.ROTATION
-    target = preferred if honoured else Staff.objects.get(pk=auto.designer.designer_id)
+    target = designers[auto.designer.designer_id]  # the preferred designer when honoured
     note = _preference_note(preferred, auto.preference)
-    return _hand_over(lead, target, by, method, ranking, preference_note=note)
+    return _hand_over(lead, target, by, method, ranking, designers, preference_note=note)
 
 
 def _preference_note(
@@ -136,16 +152,21 @@ def _hand_over(
     by: Staff,
     method: str,
     ranking: rules.Ranking,
+    designers: dict[int, Staff],
     *,
     reason: str = "",
     overridden: str = "",
     preference_note: str = "",
 ) -> Assignment:
     """Move the lead (leads' one door), write the designer on the slip (SLIP-3), keep the
-    assignment row with the designers it passed over, and tell the designer."""
+    assignment row with the designers it passed over, and tell the designer.
+
+    `designers`: the active designers locked and ranked; one of them needs no role check."""
+    forced = method == Method.FORCED
+    known = designer.pk in designers
     try:
-        mark_dispatched(lead=lead, designer=designer, by=by, forced=method == Method.FORCED)
-        record_dispatch_on_slip(lead=lead, designer=designer, by=by)
+        write_dispatch(lead=lead, designer=designer, by=by, forced=forced, known_designer=known)
+        write_dispatch_on_slip(lead=lead, designer=designer, by=by)
     except LeadError as exc:
         raise DispatchError(exc.message) from exc
     assignment = Assignment(
@@ -191,7 +212,9 @@ def _notify_designer(assignment: Assignment) -> None:
         text = _("Forced dispatch (强制派单) to you: %(customer)s, %(address)s, %(size)s.")
     else:
         text = _("New lead dispatched to you: %(customer)s, %(address)s, %(size)s.")
-    notify(recipient=assignment.designer, text=text % details, link=reverse("dispatch:my_leads"))
+    write_notification(
+        recipient=assignment.designer, text=text % details, link=reverse("dispatch:my_leads")
+    )
 
 
 # --- decline (DISP-7) ------------------------------------------------------------------------
@@ -220,17 +243,17 @@ def decline_dispatch(*, lead: Lead, by: Staff, reason: str) -> Assignment | None
             % {"state": lead.get_state_display()}
         )
     declined = _record_decline(lead, by, reason)
-    _ctx, ranking = _locked_ranking(lead)
+    _ctx, ranking, designers = _locked_ranking(lead)
     choice = rules.choose_designer(ranking)
     if choice.needs_force:
         _back_to_queue(lead, by, choice.decision)
         return None
-    target = Staff.objects.get(pk=choice.designer.designer_id)
+    target = designers[choice.designer.designer_id]
     note = _("%(name)s declined: %(reason)s") % {
         "name": declined.designer.get_full_name(),
         "reason": reason,
     }
-    return _hand_over(lead, target, by, Method.AFTER_DECLINE, ranking, reason=note)
+    return _hand_over(lead, target, by, Method.AFTER_DECLINE, ranking, designers, reason=note)
 
 
 def _record_decline(lead: Lead, by: Staff, reason: str) -> Assignment:
@@ -244,7 +267,7 @@ def _record_decline(lead: Lead, by: Staff, reason: str) -> Assignment:
         "name": assignment.designer.get_full_name(),
         "reason": reason,
     }
-    record_event(lead=lead, kind=LeadEvent.Kind.DECLINE, text=text, by=by)
+    write_event(lead=lead, kind=LeadEvent.Kind.DECLINE, text=text, by=by)
     return assignment
 
 
@@ -285,7 +308,7 @@ def force_dispatch(*, lead: Lead, designer: Staff, by: Staff, reason: str) -> As
     require_perm(by, "dispatch.force_dispatch", _("Only the customer manager forces a dispatch."))
     _lock_lead(lead)
     _check_waiting(lead)
-    ctx, ranking = _locked_ranking(lead, extra_ids=[designer.pk])
+    ctx, ranking, designers = _locked_ranking(lead, extra_ids=[designer.pk])
     snapshot = _snapshot_for(designer, ctx, ranking)
     decision = rules.check_forced(snapshot, reason or "", ranking)
     if not decision.allowed:
@@ -293,7 +316,14 @@ def force_dispatch(*, lead: Lead, designer: Staff, by: Staff, reason: str) -> As
     skipped = ranking.skip_decision(designer.pk)
     overridden = str(skipped.message) if skipped else ""
     return _hand_over(
-        lead, designer, by, Method.FORCED, ranking, reason=reason.strip(), overridden=overridden
+        lead,
+        designer,
+        by,
+        Method.FORCED,
+        ranking,
+        designers,
+        reason=reason.strip(),
+        overridden=overridden,
     )
 
 
@@ -318,7 +348,7 @@ def confirm_levels_introduced(*, lead: Lead, by: Staff) -> Lead:
         "dispatch.dispatch_leads",
         _("Only the customer manager confirms that the designer levels were introduced."),
     )
-    _lock_lead(lead)
+    lock_lead(lead)
     if lead.state != LeadState.NEW:
         raise DispatchError(_("Only a lead waiting for dispatch needs this confirmation."))
     if lead.levels_introduced:
@@ -330,5 +360,5 @@ def confirm_levels_introduced(*, lead: Lead, by: Staff) -> Lead:
     text = _("Designer levels introduced to the customer (confirmed by %(name)s).") % {
         "name": by.get_full_name()
     }
-    record_event(lead=lead, kind=LeadEvent.Kind.NOTE, text=text, by=by)
+    write_event(lead=lead, kind=LeadEvent.Kind.NOTE, text=text, by=by)
     return lead

@@ -59,12 +59,14 @@ def lead_panel(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @permission_required(DISPATCH, raise_exception=True)
 def dispatch_view(request: HttpRequest, pk: int) -> HttpResponse:
-    lead = get_object_or_404(Lead, pk=pk)
     form = ChooseDesignerForm(request.POST)
     designer_pk = form.cleaned_data["designer"] if form.is_valid() else None
     designer = get_object_or_404(Staff, pk=designer_pk) if designer_pk else None
     try:
-        assignment = services.dispatch_lead(lead=lead, by=request.user, designer=designer)
+        # The service locks and loads the lead (one query); not found there: 404.
+        assignment = services.dispatch_lead(lead=Lead(pk=pk), by=request.user, designer=designer)
+    except Lead.DoesNotExist as exc:
+        raise Http404 from exc
     except services.DispatchError as exc:
         return _refused(request, str(exc), tab="ready", lead_pk=pk)
     return _done(request, _dispatched_text(assignment), tab="ready")
@@ -178,7 +180,7 @@ def panel_context(user, lead: Lead | None) -> dict:
     if blockers:
         return context
     day = queries.dispatch_day()
-    ranking = queries.ranking_for(lead, day, queries.designer_snapshots(day))
+    ranking, _designers = queries.lead_ranking(lead, day)
     preferred = context["slip"].preferred_designer if context["slip"] else None
     choice = rules.choose_designer(ranking, preferred.pk if preferred else None)
     eligible, skipped = queries.candidate_rows(ranking, day)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.db import transaction
-from django.db.models import OuterRef, Q
+from django.db.models import OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -87,7 +87,8 @@ def schedule_callback(
             Callback.objects.select_for_update().filter(OPEN_CALLBACK, lead=lead, kind=kind).first()
         )
         if existing is not None:
-            return _reschedule(existing, assignee, due_at, closure, note, by)
+            existing.assignee = assignee
+            return _reschedule(existing, due_at, closure, note, by)
     callback = Callback(
         lead=lead, kind=kind, assignee=assignee, due_at=due_at, closure=closure, note=note[:300]
     )
@@ -98,13 +99,13 @@ def schedule_callback(
 
 def _reschedule(
     callback: Callback,
-    assignee: Staff,
     due_at: datetime,
     closure: Closure | None,
     note: str,
     by: Staff | None,
 ) -> Callback:
-    callback.assignee = assignee
+    """Move an open callback (its new assignee already set) to `due_at`; it may be reminded and
+    escalated again."""
     callback.due_at = due_at
     callback.closure = closure
     callback.note = note[:300]
@@ -114,21 +115,68 @@ def _reschedule(
     return callback
 
 
+@transaction.atomic
 def schedule_after_dispatch(*, lead: Lead, by: Staff) -> Callback:
     """CB-1: a day after dispatch, ask the customer whether the designer made contact.
-    Called by leads.services.states.mark_dispatched, so every dispatch path schedules it."""
+    leads.services.states schedules it on every dispatch, whichever path it came by."""
+    return write_after_dispatch_callback(lead=lead, by=by)
+
+
+def write_after_dispatch_callback(*, lead: Lead, by: Staff) -> Callback:
+    """`schedule_after_dispatch` inside the caller's transaction, with the lead's row locked
+    (every dispatch holds it, so no other after-dispatch callback of the lead is written
+    meanwhile). Who calls, when, and the callback already open are read in one query."""
     at = lead.dispatched_at or timezone.now()
+    agent_id, hours, open_id = _after_dispatch_plan(lead, timezone.localdate(at))
+    config = rules.CallbackConfig() if hours is None else _after_dispatch_config(hours)
+    due_at = rules.callback_due(rules.CallbackKind.AFTER_DISPATCH, at, config)
     note = _("Did designer %(designer)s contact the customer?") % {
         "designer": lead.designer.get_full_name() if lead.designer else "-"
     }
-    return schedule_callback(
+    assignee_id = agent_id if agent_id is not None else by.pk
+    # Race: the assignee closing the open callback as it is moved; the lock (and the repeated
+    # "still open" condition) makes a callback closed meanwhile stay closed and a new one open.
+    existing = None
+    if open_id is not None:
+        existing = Callback.objects.select_for_update().filter(OPEN_CALLBACK, pk=open_id).first()
+    if existing is not None:
+        existing.assignee_id = assignee_id
+        return _reschedule(existing, due_at, None, note, by)
+    callback = Callback(
         lead=lead,
         kind=CallbackKind.AFTER_DISPATCH,
-        assignee=callback_agent(fallback=by),
-        due_at=due_after(CallbackKind.AFTER_DISPATCH, at),
-        note=note,
-        by=by,
+        assignee_id=assignee_id,
+        due_at=due_at,
+        note=note[:300],
     )
+    callback._history_user = by
+    callback.save()
+    return callback
+
+
+def _after_dispatch_plan(lead: Lead, day: date) -> tuple[int | None, int | None, int | None]:
+    """(least-loaded agent's id, the after-dispatch delay in hours of the policy in force on
+    `day`, the lead's open after-dispatch callback's id), each None when there is none."""
+    agent = _by_open_load(Role.CS_AGENT).values("pk")[:1]
+    policy = CallbackPolicy.objects.filter(effective_from__lte=day).order_by("-effective_from")
+    still_open = Callback.objects.filter(
+        OPEN_CALLBACK, lead=OuterRef("pk"), kind=CallbackKind.AFTER_DISPATCH
+    )
+    return (
+        Lead.objects.filter(pk=lead.pk)
+        .annotate(
+            agent=Subquery(agent),
+            hours=Subquery(policy.values("after_dispatch_hours")[:1]),
+            open_callback=Subquery(still_open.values("pk")[:1]),
+        )
+        .values_list("agent", "hours", "open_callback")
+        .get()
+    )
+
+
+def _after_dispatch_config(hours: int) -> rules.CallbackConfig:
+    """The policy row's after-dispatch delay (the only one an after-dispatch callback uses)."""
+    return rules.CallbackConfig(after_dispatch=timedelta(hours=hours))
 
 
 def schedule_after_measurement(*, measurement: Measurement, by: Staff) -> Callback:
@@ -172,10 +220,15 @@ def _open_count() -> Coalesce:
     )
 
 
+def _by_open_load(role: str):
+    """Active holders of `role`, fewest open callbacks first (then the lowest number)."""
+    people = Staff.objects.filter(is_active=True, groups__name=role).annotate(open=_open_count())
+    return people.order_by("open", "employee_no")
+
+
 def least_loaded(role: str) -> Staff | None:
     """The active holder of `role` with the fewest open callbacks (then the lowest number)."""
-    people = Staff.objects.filter(is_active=True, groups__name=role).annotate(open=_open_count())
-    return people.order_by("open", "employee_no").first()
+    return _by_open_load(role).first()
 
 
 def callback_agent(*, fallback: Staff) -> Staff:

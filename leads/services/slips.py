@@ -4,19 +4,22 @@ Other apps call:
 - `slip_refusal(lead)`: the readable refusal when a marketing lead may not be dispatched (SLIP-2);
 - `preferred_designer(lead)`: the salesperson's wish for the dispatch engine (DISP-6);
 - `record_dispatch_on_slip(*, lead, designer, by)`: at dispatch, writes the designer on the slip,
-  tells the salesperson and puts the slip in HR's list (SLIP-1, SLIP-3).
+  tells the salesperson and puts the slip in HR's list (SLIP-1, SLIP-3); `write_dispatch_on_slip`
+  does the same inside a dispatch's transaction. The first two use the slip when it was read
+  with the lead (`states.lock_lead(lead, with_slip=True)`), so a dispatch reads it once.
 """
 
 from dataclasses import replace
 from datetime import date
 
 from django.db import IntegrityError, transaction
+from django.db.models import prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from staff.models import Delegation, Role, Staff
-from staff.services import notify, notify_many
+from staff.services import notify, notify_many, write_notification
 
 from ..models import Channel, Lead, LeadEvent, SlipSignature, TransferSlip
 from ..rules import slips as rules
@@ -42,10 +45,32 @@ def signature_snapshots(slip: TransferSlip) -> list[rules.SlipSignature]:
     ]
 
 
+def loaded_slip(lead: Lead) -> tuple[bool, TransferSlip | None]:
+    """(True, the slip or None) when the slip was read with the lead's lock in this transaction
+    (`states.lock_lead(lead, with_slip=True)`), else (False, None): the caller reads it. A slip
+    merely cached on the lead (e.g. reached as `slip.lead.slip`) may be stale, so it is not used.
+    """
+    if not getattr(lead, "_slip_read_with_lock", False):
+        return False, None
+    try:
+        return True, lead.slip
+    except TransferSlip.DoesNotExist:
+        return True, None
+
+
+def _slip_for_refusal(lead: Lead) -> TransferSlip | None:
+    loaded, slip = loaded_slip(lead)
+    if not loaded:
+        return slip_of(lead)
+    if slip is not None:
+        prefetch_related_objects([slip], "signatures")  # once, however often it is asked
+    return slip
+
+
 def slip_refusal(lead: Lead) -> str | None:
     """Why this lead may not be dispatched because of its slip, or None (SLIP-1, SLIP-2)."""
     is_marketing = lead.channel == Channel.MARKETING
-    slip = slip_of(lead) if is_marketing else None
+    slip = _slip_for_refusal(lead) if is_marketing else None
     complete = slip is not None and rules.slip_complete(signature_snapshots(slip))
     decision = rules.dispatch_allowed_for_slip(is_marketing, complete, has_slip=slip is not None)
     return None if decision.allowed else str(decision.message)
@@ -53,7 +78,9 @@ def slip_refusal(lead: Lead) -> str | None:
 
 def preferred_designer(lead: Lead) -> Staff | None:
     """The designer the salesperson asked for on the slip (DISP-6), if any."""
-    slip = TransferSlip.objects.filter(lead=lead).select_related("preferred_designer").first()
+    loaded, slip = loaded_slip(lead)
+    if not loaded:
+        slip = TransferSlip.objects.filter(lead=lead).select_related("preferred_designer").first()
     return slip.preferred_designer if slip else None
 
 
@@ -66,6 +93,20 @@ def record_dispatch_on_slip(*, lead: Lead, designer: Staff, by: Staff) -> None:
     """
     # Race: a re-dispatch while the first dispatch is still writing; the last one wins cleanly.
     slip = TransferSlip.objects.select_for_update().filter(lead=lead).first()
+    _write_dispatch(slip, lead, designer, by)
+
+
+def write_dispatch_on_slip(*, lead: Lead, designer: Staff, by: Staff) -> None:
+    """`record_dispatch_on_slip` inside a dispatch's transaction, after `lock_lead(lead,
+    with_slip=True)`: the slip read with the lead is written, without its own row lock or
+    savepoint. Every dispatch holds the lead's row lock first, so none writes it meanwhile."""
+    loaded, slip = loaded_slip(lead)
+    if not loaded:
+        raise ValueError("write_dispatch_on_slip needs the lead locked with its slip.")
+    _write_dispatch(slip, lead, designer, by)
+
+
+def _write_dispatch(slip: TransferSlip | None, lead: Lead, designer: Staff, by: Staff) -> None:
     if slip is None:
         return
     slip.designer = designer
@@ -77,7 +118,7 @@ def record_dispatch_on_slip(*, lead: Lead, designer: Staff, by: Staff) -> None:
         "customer": lead.customer_name,
         "designer": designer.get_full_name(),
     }
-    notify(recipient=slip.salesperson, text=text, link=slip.get_absolute_url())
+    write_notification(recipient=slip.salesperson, text=text, link=slip.get_absolute_url())
 
 
 # --- filling (SLIP-1) --------------------------------------------------------------------------

@@ -8,6 +8,8 @@
 - `transition`: every other move (measured, signed, invalid, dead, reopened), checked against
   the table in leads.rules.states.
 Each call locks the lead row, writes the audit history (simple_history) and one timeline event.
+`write_dispatch` is `mark_dispatched` for the dispatch engine, which has locked the lead (and its
+designers) in its own transaction already.
 """
 
 from django.db import transaction
@@ -19,9 +21,9 @@ from staff.models import Role, Staff
 from ..models import OPEN_STATES, Lead, LeadEvent, LeadState
 from ..rules.states import LeadState as RuleState
 from ..rules.states import check_reopen, check_transition
-from .callbacks import schedule_after_dispatch
+from .callbacks import write_after_dispatch_callback
 from .errors import LeadError
-from .timeline import record_event
+from .timeline import record_event, write_event
 
 # Event written for each forward move; dispatch has its own function and event kinds.
 TRANSITION_EVENTS = {
@@ -33,14 +35,25 @@ TRANSITION_EVENTS = {
 CLOSED = (LeadState.INVALID, LeadState.DEAD)
 
 
-def lock_lead(lead: Lead) -> Lead:
-    """Lock the lead's row for this transaction and reload `lead` in place.
+def lock_lead(lead: Lead, *, with_slip: bool = False) -> Lead:
+    """Lock the lead's row for this transaction and reload `lead` in place, in one query;
+    `with_slip`: its transfer slip too (with the salesperson and the preferred designer), for
+    dispatch (see leads.services.slips). A lead that does not exist raises Lead.DoesNotExist.
 
     Race: two people acting on the same lead at once (two dispatches, a dispatch and a
     closure) would otherwise both read the old state and both write.
     """
-    Lead.objects.select_for_update().filter(pk=lead.pk).values_list("pk", flat=True).first()
-    lead.refresh_from_db()
+    rows = Lead.objects.select_for_update(of=("self",))
+    if with_slip:
+        rows = rows.select_related("slip__salesperson", "slip__preferred_designer")
+    fresh = rows.get(pk=lead.pk)
+    for field in Lead._meta.concrete_fields:
+        setattr(lead, field.attname, getattr(fresh, field.attname))
+    # Related rows cached on `lead` may be stale: keep only what was read just now.
+    lead._state.fields_cache = dict(fresh._state.fields_cache)
+    lead._state.adding, lead._state.db = False, fresh._state.db
+    lead._prefetched_objects_cache = {}
+    lead._slip_read_with_lock = with_slip  # see slips.loaded_slip
     return lead
 
 
@@ -57,10 +70,23 @@ def mark_dispatched(*, lead: Lead, designer: Staff, by: Staff, forced: bool = Fa
     Refuses a closed or already measured lead, a person who is not an active designer, the same
     designer again, and a marketing lead whose transfer slip is not fully signed (SLIP-2).
     """
+    lock_lead(lead)
+    return write_dispatch(lead=lead, designer=designer, by=by, forced=forced)
+
+
+def write_dispatch(
+    *, lead: Lead, designer: Staff, by: Staff, forced: bool = False, known_designer: bool = False
+) -> Lead:
+    """`mark_dispatched` for a caller that has locked the lead (`lock_lead`) inside its own
+    transaction: the same checks and writes, without a second lock, reload or savepoint.
+
+    `known_designer`: the caller picked `designer` among the active designers it selected by
+    role and locked, so the role is not read again.
+    """
     from .slips import slip_refusal  # slips imports this module for its errors
 
-    lock_lead(lead)
-    _check_designer(designer)
+    if not known_designer:
+        _check_designer(designer)
     redispatch = lead.state == LeadState.DISPATCHED
     if redispatch and lead.designer_id == designer.pk:
         raise LeadError(_("The lead is already dispatched to this designer."))
@@ -73,14 +99,14 @@ def mark_dispatched(*, lead: Lead, designer: Staff, by: Staff, forced: bool = Fa
     lead.designer = designer
     lead.dispatched_at = timezone.now()
     _save(lead, by, "dispatch", ["state", "designer", "dispatched_at"])
-    record_event(
+    write_event(
         lead=lead,
         kind=_dispatch_kind(redispatch, forced),
         text=_dispatch_text(designer, redispatch, forced),
         by=by,
         at=lead.dispatched_at,
     )
-    schedule_after_dispatch(lead=lead, by=by)
+    write_after_dispatch_callback(lead=lead, by=by)
     return lead
 
 

@@ -1,4 +1,8 @@
-"""The lead timeline: the one way any app writes an event on a lead's page."""
+"""The lead timeline: the one way any app writes an event on a lead's page.
+
+`record_event` is the service (its own transaction); `write_event` writes the same row for a
+service that is already inside its transaction, without the savepoint a nested atomic costs.
+"""
 
 from datetime import datetime
 
@@ -22,6 +26,18 @@ def record_event(
     at: datetime | None = None,
 ) -> LeadEvent:
     """Append one event to the lead's timeline (`by` None: the system did it)."""
+    return write_event(lead=lead, kind=kind, text=text, by=by, at=at)
+
+
+def write_event(
+    *,
+    lead: Lead,
+    kind: str,
+    text: str,
+    by: Staff | None = None,
+    at: datetime | None = None,
+) -> LeadEvent:
+    """`record_event` inside the caller's transaction (one INSERT, no savepoint)."""
     if kind not in LeadEvent.Kind.values:
         raise ValueError(f"Unknown lead event kind: {kind}")
     text = str(text).strip()
