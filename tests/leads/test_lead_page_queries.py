@@ -2,8 +2,9 @@
 rulings, timeline events, findings, contracts, commission lines, closures, callbacks and
 history rows the lead has; and it still shows every one of them."""
 
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.db import connection
@@ -12,8 +13,10 @@ from django.utils import timezone
 
 from leads.models import (
     ClaimBasis,
+    ClaimPolicy,
     ClaimSource,
     DecidedBy,
+    Lead,
     LeadEvent,
     LeadState,
     Measurement,
@@ -21,9 +24,10 @@ from leads.models import (
     PrivateContactFinding,
     RulingKind,
 )
-from leads.services.claims import add_claim
+from leads.queries.leads import claim_config, lead_for_page
+from leads.services.claims import add_claim, config_for
 from tests.factories import StaffFactory
-from tests.leads.factories import SlipFactory
+from tests.leads.factories import LeadFactory, SlipFactory
 from tests.leads.lifecycle_factories import (
     CallbackFactory,
     ClosureFactory,
@@ -138,3 +142,29 @@ def test_lead_page_runs_the_same_queries_for_one_and_for_many_rows(
     assert body.count('data-testid="claim-row"') == 6
     assert 'data-testid="record-visit"' in body  # both staff forms, from one read of the staff
     assert 'name="designer"' in body
+
+
+@pytest.mark.parametrize(
+    ("registered", "policy_in_force"),
+    [
+        (datetime(2026, 2, 28, 23, 30), False),  # local time: the day before the new policy
+        (datetime(2026, 3, 1, 0, 30), True),  # local midnight passed (still Feb 28 in UTC)
+    ],
+)
+def test_claim_policy_read_with_the_lead_is_the_one_in_force(
+    customer_manager, registered, policy_in_force
+):
+    ClaimPolicy.objects.create(
+        effective_from=date(2026, 3, 1),
+        rank_appointment=4,
+        rank_customer_statement=3,
+        rank_archive_record=2,
+        rank_first_contact=1,
+        archive_backdate_days=3,
+    )
+    lead = LeadFactory()
+    shanghai = ZoneInfo("Asia/Shanghai")
+    Lead.objects.filter(pk=lead.pk).update(created_at=registered.replace(tzinfo=shanghai))
+    config = claim_config(lead_for_page(customer_manager, lead.pk))
+    assert config == config_for(Lead.objects.get(pk=lead.pk))
+    assert (config.archive_backdate_days == 3) is policy_in_force
