@@ -11,13 +11,7 @@ from django.views.decorators.http import require_POST
 
 from staff.access import role_required
 
-from ..forms import (
-    LeadEditForm,
-    LeadFilterForm,
-    PrivateContactForm,
-    RecordVisitForm,
-    RulingForm,
-)
+from ..forms import LeadEditForm, LeadFilterForm, PrivateContactForm, RecordVisitForm, RulingForm
 from ..models import Channel, OwnershipClaim
 from ..navigation import AREA_ROLES
 from ..queries import leads as queries
