@@ -111,6 +111,6 @@ def test_callbacks_page_query_count_is_fixed(
     CallbackFactory.create_batch(rows, assignee=customer_manager)
     client = login(customer_manager)
     client.get(LIST)
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(9):
         assert client.get(LIST).status_code == 200
     assert Callback.objects.count() == rows

@@ -83,7 +83,7 @@ def test_closure_queue_query_count_is_fixed(login, design_manager, django_assert
     ClosureFactory.create_batch(rows)
     client = login(design_manager)
     client.get(LIST)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(6):
         assert client.get(LIST).status_code == 200
 
 

@@ -105,7 +105,7 @@ def test_ledger_query_count_is_fixed(login, hr, django_assert_num_queries, rows)
     CommissionEntryFactory.create_batch(rows)
     client = login(hr)
     client.get(LEDGER)
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(9):
         assert client.get(LEDGER).status_code == 200
 
 
@@ -114,5 +114,5 @@ def test_my_commission_query_count_is_fixed(login, designer, django_assert_num_q
     CommissionEntryFactory.create_batch(rows, staff=designer)
     client = login(designer)
     client.get(MINE)
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(9):
         assert client.get(MINE).status_code == 200

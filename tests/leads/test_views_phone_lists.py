@@ -53,5 +53,5 @@ def test_lead5_detail_query_count_is_fixed(
     phone_list = import_phone_list(name="x", rows=phone_rows, by=marketing_manager).phone_list
     client = login(marketing_manager)
     client.get(phone_list.get_absolute_url())
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(7):
         client.get(phone_list.get_absolute_url())

@@ -137,7 +137,7 @@ def test_slip_list_query_count_is_fixed(login, marketing_manager, django_assert_
         SlipFactory()
     client = login(marketing_manager)
     client.get(reverse("leads:slips"))
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(9):
         client.get(reverse("leads:slips"))
 
 
@@ -165,7 +165,7 @@ def test_slip3_hr_list_query_count_is_fixed(
         record_dispatch_on_slip(lead=slip.lead, designer=designer, by=customer_manager)
     client = login(hr)
     client.get(reverse("leads:slips_hr"))
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(7):
         client.get(reverse("leads:slips_hr"))
 
 
