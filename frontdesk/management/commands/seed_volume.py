@@ -4,6 +4,7 @@ import time
 from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 from django.utils import timezone
 
 from frontdesk.volume.generate import Generator, VolumeError, VolumePlan, checksum
@@ -53,4 +54,10 @@ class Command(BaseCommand):
         took = time.monotonic() - started
         total = sum(counts.values())
         self.stdout.write(self.style.SUCCESS(f"Generated {total} rows in {took:.1f} s"))
+        if connection.vendor == "postgresql":
+            # Fresh planner statistics: without them PostgreSQL guesses row counts of the new
+            # tables and picks slow plans until autovacuum gets round to analysing them.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+            self.stdout.write("ANALYZE done")
         self.stdout.write(f"checksum {checksum()}")
