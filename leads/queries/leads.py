@@ -39,6 +39,7 @@ from ..rules import claims as claim_rules
 from ..rules import intake as intake_rules
 from ..rules import slips as slip_rules
 from ..services.claims import claim_snapshot, config_for
+from ..services.config import claim_config_from
 from .access import sees_all_leads, visible_leads
 
 
@@ -262,17 +263,11 @@ def _claim_policy_row() -> Subquery:
 
 def claim_config(lead: Lead) -> claim_rules.ClaimConfig:
     """The lead's claim policy: from the row `lead_for_page` read with the lead, else looked up
-    (`config_for`). Mirrors `services.config.claim_config_on`."""
+    (`config_for`)."""
     if not hasattr(lead, "claim_policy"):
         return config_for(lead)
-    if lead.claim_policy is None:
-        return claim_rules.ClaimConfig()
-    policy = ClaimPolicy(**lead.claim_policy)
-    ranks = sorted(policy.ranks.items(), key=lambda item: item[1])
-    return claim_rules.ClaimConfig(
-        ranking=tuple(claim_rules.ClaimBasis(code) for code, _rank in ranks),
-        archive_backdate_days=policy.archive_backdate_days,
-    )
+    policy = ClaimPolicy(**lead.claim_policy) if lead.claim_policy is not None else None
+    return claim_config_from(policy)
 
 
 def slip_or_none(lead: Lead) -> TransferSlip | None:

@@ -19,6 +19,11 @@ def size_thresholds_on(day: date) -> SizeThresholds:
 
 def claim_config_on(day: date) -> ClaimConfig:
     row = ClaimPolicy.objects.filter(effective_from__lte=day).order_by("-effective_from").first()
+    return claim_config_from(row)
+
+
+def claim_config_from(row: ClaimPolicy | None) -> ClaimConfig:
+    """The rules' view of a claim policy row (the defaults when none is in force)."""
     if row is None:
         return ClaimConfig()
     ranking = tuple(ClaimBasis(code) for code, _rank in sorted(row.ranks.items(), key=_by_rank))
