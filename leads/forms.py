@@ -20,7 +20,7 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 class Select(forms.Select):
     """Django's Select, its options written in Python instead of two templates per option (a
     list of 200 staff took ~17 ms to render, now ~1 ms). The same HTML, byte for byte
-    (tests/leads/test_forms_select.py); named Select so crispy gives it the same classes."""
+    (tests/leads/test_lead_list_render.py); named Select so crispy gives it the same classes."""
 
     def render(self, name, value, attrs=None, renderer=None) -> str:
         widget = self.get_context(name, value, attrs)["widget"]
