@@ -4,6 +4,7 @@ import os
 import shutil
 
 import pytest
+from django.db import connections
 
 from tests.conftest import CHROMIUM
 from tests.factories import TEST_PASSWORD
@@ -18,6 +19,20 @@ def pytest_collection_modifyitems(config, items):
                 item.add_marker(
                     pytest.mark.skip(reason=f"no Chromium at {CHROMIUM} (apt-get install chromium)")
                 )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _serialized_rollback_after_playwright(django_db_setup, django_db_blocker):
+    """Playwright's sync API runs the rest of the session in another greenlet, where Django hands
+    out new connection objects (connections are per context). Those lack the database snapshot
+    Django kept on the first connection, so transactional tests from then on could neither
+    restore the rows migrations created (role groups, default rules) nor keep them through a
+    flush. Keeping the snapshot on the connection class makes it visible in every context."""
+    with django_db_blocker.unblock():
+        for connection in connections.all():
+            contents = getattr(connection, "_test_serialized_contents", None)
+            if contents is not None:
+                type(connection)._test_serialized_contents = contents
 
 
 @pytest.fixture
