@@ -250,16 +250,10 @@ def designer_snapshots(
 
 
 def declined_ids(lead: Lead) -> frozenset[int]:
-    """Designers who declined this lead (DISP-7)."""
+    """Designers who declined this lead (DISP-7); `lead_ranking` reads the same with the
+    designers' rows."""
     declined = Assignment.objects.filter(lead=lead, declined_at__isnull=False)
     return frozenset(declined.values_list("designer_id", flat=True))
-
-
-def ranking_for(
-    lead: Lead, ctx: DispatchDay, snapshots: list[rules.DesignerSnapshot]
-) -> rules.Ranking:
-    size = rules.SizeClass(lead_size_class(lead))
-    return rules.rank_candidates(snapshots, size, ctx.season, ctx.config, declined_ids(lead))
 
 
 def lead_ranking(lead: Lead, ctx: DispatchDay) -> tuple[rules.Ranking, dict[int, Staff]]:

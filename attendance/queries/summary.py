@@ -15,6 +15,7 @@ from django.db.models import Count, DecimalField, Exists, F, OuterRef, Q, Subque
 from django.db.models.functions import Coalesce
 
 from staff.models import Staff
+from staff.queries import count_subquery
 
 from ..models import DailyStatus, DisciplineFlag, OffPostRecord, ViolationRecord
 from ..rules.daily import DayStatusCode
@@ -94,8 +95,7 @@ def _status_figures(ids: list[int], first: date, last: date) -> dict[int, dict]:
 
 
 def _count(model, first: date, last: date) -> Coalesce:
-    rows = model.objects.filter(staff=OuterRef("pk"), day__range=(first, last)).order_by()
-    return Coalesce(Subquery(rows.values("staff").annotate(n=Count("pk")).values("n")), Value(0))
+    return count_subquery(model.objects.filter(staff=OuterRef("pk"), day__range=(first, last)))
 
 
 def _record_figures(ids: list[int], first: date, last: date) -> dict[int, dict]:

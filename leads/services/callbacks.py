@@ -86,26 +86,37 @@ def schedule_callback(
         existing = (
             Callback.objects.select_for_update().filter(OPEN_CALLBACK, lead=lead, kind=kind).first()
         )
-        if existing is not None:
-            existing.assignee = assignee
-            return _reschedule(existing, due_at, closure, note, by)
-    callback = Callback(
-        lead=lead, kind=kind, assignee=assignee, due_at=due_at, closure=closure, note=note[:300]
-    )
-    callback._history_user = by
-    callback.save()
-    return callback
+    else:
+        existing = None
+    return _move_or_open(existing, lead, kind, assignee.pk, due_at, closure, note, by)
 
 
-def _reschedule(
-    callback: Callback,
+def _move_or_open(
+    existing: Callback | None,
+    lead: Lead,
+    kind: str,
+    assignee_id: int,
     due_at: datetime,
     closure: Closure | None,
     note: str,
     by: Staff | None,
 ) -> Callback:
-    """Move an open callback (its new assignee already set) to `due_at`; it may be reminded and
-    escalated again."""
+    """Move the open callback `existing` to the new assignee and due time (it may be reminded
+    and escalated again), or open a new one when there is none."""
+    if existing is None:
+        callback = Callback(
+            lead=lead,
+            kind=kind,
+            assignee_id=assignee_id,
+            due_at=due_at,
+            closure=closure,
+            note=note[:300],
+        )
+        callback._history_user = by
+        callback.save()
+        return callback
+    callback = existing
+    callback.assignee_id = assignee_id
     callback.due_at = due_at
     callback.closure = closure
     callback.note = note[:300]
@@ -139,19 +150,8 @@ def write_after_dispatch_callback(*, lead: Lead, by: Staff) -> Callback:
     existing = None
     if open_id is not None:
         existing = Callback.objects.select_for_update().filter(OPEN_CALLBACK, pk=open_id).first()
-    if existing is not None:
-        existing.assignee_id = assignee_id
-        return _reschedule(existing, due_at, None, note, by)
-    callback = Callback(
-        lead=lead,
-        kind=CallbackKind.AFTER_DISPATCH,
-        assignee_id=assignee_id,
-        due_at=due_at,
-        note=note[:300],
-    )
-    callback._history_user = by
-    callback.save()
-    return callback
+    kind = CallbackKind.AFTER_DISPATCH
+    return _move_or_open(existing, lead, kind, assignee_id, due_at, None, note, by)
 
 
 def _after_dispatch_plan(lead: Lead, day: date) -> tuple[int | None, int | None, int | None]:

@@ -99,9 +99,7 @@ def test_disp7_declined_designer_is_skipped_when_dispatched_again(two_designers,
     assert str(refusal.value) == (
         "Every eligible designer has declined; a forced dispatch with a reason is needed"
     )
-    ranking = queries.ranking_for(
-        lead, queries.dispatch_day(), queries.designer_snapshots(queries.dispatch_day())
-    )
+    ranking, _rows = queries.lead_ranking(lead, queries.dispatch_day())
     assert ranking.skip_decision(first.pk).message == "Declined this lead"
     forced = force_dispatch(lead=lead, designer=second, by=customer_manager, reason="客户坚持")
     assert forced.overridden == "Declined this lead"

@@ -430,8 +430,7 @@ def test_disp7_only_the_customer_manager_forces(make_designer, design_manager):
 
 
 def _ranking_for(lead):
-    day = queries.dispatch_day()
-    return queries.ranking_for(lead, day, queries.designer_snapshots(day))
+    return queries.lead_ranking(lead, queries.dispatch_day())[0]
 
 
 def time_travel(days: int):
