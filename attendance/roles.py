@@ -70,3 +70,16 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "attendance.set_year_end_bonus",
     ],
 }
+
+# SEC-5: HR keeps the pay and attendance policies and the approval levels in the admin and may
+# import clock records there; holidays and schedules have their own pages. The GM reads the pay
+# policy. Pay statements and months move only through the pay pages.
+ADMIN_ACCESS: dict[str, dict[str, str]] = {
+    Role.HR: {
+        "attendance.paypolicy": "view add change",
+        "attendance.attendancepolicy": "view change",
+        "attendance.approvallevel": "view add change delete",
+        "attendance.clockrecord": "view import",
+    },
+    Role.GM: {"attendance.paypolicy": "view"},
+}

@@ -31,3 +31,15 @@ ROLE_PERMISSIONS = {
     Role.DESIGN_MANAGER: READ,
     Role.GM: [*READ, "complaints.export_complaints", "complaints.view_escalation"],
 }
+
+# SEC-5: the customer manager keeps categories and step deadlines and imports historical
+# complaints in the admin; the register is exported (masked per SEC-1, logged) by the customer
+# manager and the GM.
+ADMIN_ACCESS: dict[str, dict[str, str]] = {
+    Role.CUSTOMER_MANAGER: {
+        "complaints.complaint": "view import export",
+        "complaints.complaintcategory": "view add change",
+        "complaints.stepdeadline": "view change",
+    },
+    Role.GM: {"complaints.complaint": "view export"},
+}

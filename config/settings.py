@@ -66,7 +66,7 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "tes
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
 DJANGO_APPS = [
-    "django.contrib.admin",
+    "staff.admin_apps.FirmAdminConfig",  # django.contrib.admin with the role-gated site (SEC-5)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -236,6 +236,9 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
+# SEC-5: admin export needs a dedicated `export_<model>` permission; import needs the model's add
+# and change permissions (checked with the role table by staff.admin_access.ImportGate).
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "export"
 
 # ------------------------------------------------------------------------------------------------
 # Security: production (debug off) passes `manage.py check --deploy`.

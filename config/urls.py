@@ -2,7 +2,6 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
-from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
 from staff import views as staff_views
@@ -36,5 +35,3 @@ urlpatterns = [
     path("attendance/", include("attendance.urls")),
     path("admin/", admin.site.urls),
 ]
-
-admin.site.site_header = admin.site.site_title = _("Front office administration")

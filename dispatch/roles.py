@@ -40,3 +40,9 @@ ROLE_PERMISSIONS = {
     Role.DESIGN_MANAGER: [*_VIEW, "dispatch.record_decline"],
     Role.GM: [*_VIEW, *_CONFIGURE],
 }
+
+# SEC-5: caps, tiers and seasons are edited on the dispatch settings page; the admin adds the
+# season import (a year of ranges at once) for the customer manager.
+ADMIN_ACCESS: dict[str, dict[str, str]] = {
+    Role.CUSTOMER_MANAGER: {"dispatch.seasonperiod": "view add change delete import"},
+}

@@ -72,3 +72,11 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_crud("segmentband", "view"),
     ],
 }
+
+# SEC-5: the customer manager keeps the hotline quality policy and the sample houses in the admin.
+ADMIN_ACCESS: dict[str, dict[str, str]] = {
+    Role.CUSTOMER_MANAGER: {
+        "frontdesk.qualitypolicy": "view add change",
+        "frontdesk.samplehouse": "view add change",
+    },
+}

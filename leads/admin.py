@@ -18,7 +18,6 @@ from .models import (
     CommissionRule,
     Contract,
     DailyFiling,
-    ExportRecord,
     FilingEntry,
     Lead,
     LeadEvent,
@@ -62,6 +61,7 @@ class EventInline(ReadOnlyInline):
 @admin.register(Lead)
 class LeadAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
     resource_classes = [LeadResource]
+    phone_fields = ("phone",)
     list_display = [
         "id",
         "customer_name",
@@ -176,20 +176,6 @@ class ClaimPolicyAdmin(SimpleHistoryAdmin):
         "rank_first_contact",
         "archive_backdate_days",
     ]
-
-
-@admin.register(ExportRecord)
-class ExportRecordAdmin(admin.ModelAdmin):
-    list_display = ["at", "by", "what", "file_format", "row_count", "filters"]
-    list_filter = ["what", "at"]
-    search_fields = ["by__name", "filters"]
-    list_select_related = ["by"]
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
 
 
 @admin.register(LeadEvent)

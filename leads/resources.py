@@ -6,16 +6,18 @@ bad row); lead phones are normalized and the address key and size class recomput
 the one-open-lead constraints hold.
 """
 
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
+from staff.exports import record_export
 from staff.models import Staff
 from staff.phones import mask_phone
-from staff.resources import PhoneWidget
+from staff.resources import PhoneWidget, SuperuserOnlyColumns
 
-from .models import ExportRecord, Lead, OwnershipClaim, TransferSlip
+from .models import Lead, OwnershipClaim, TransferSlip
 from .queries.access import shows_full_phone
 from .rules.intake import normalize_address
 from .services.intake import size_class_for
@@ -33,7 +35,12 @@ class StaffNumberWidget(widgets.ForeignKeyWidget):
         super().__init__(Staff, field="employee_no")
 
 
-class LeadResource(resources.ModelResource):
+class LeadResource(SuperuserOnlyColumns, resources.ModelResource):
+    """Leads in the admin. The importer is the creator of new leads; state, owner and designer
+    are the administrator's to import (historical data), and an existing lead's state changes
+    only through its services, never through a file (SEC-5)."""
+
+    superuser_only_columns = ("state", "owner", "designer")
     phone = fields.Field(attribute="phone", column_name="phone", widget=PhoneWidget())
     brought_by = fields.Field(
         attribute="brought_by", column_name="brought_by", widget=StaffNumberWidget()
@@ -68,12 +75,22 @@ class LeadResource(resources.ModelResource):
         clean_model_instances = True
         skip_unchanged = True
 
+    def after_init_instance(self, instance, new, row, **kwargs) -> None:
+        # Before validation, which would refuse a lead without its creator.
+        user = kwargs.get("user")
+        if new and user is not None and not instance.created_by_id:
+            instance.created_by = user
+
+    def before_import_row(self, row, **kwargs) -> None:
+        state, pk = row.get("state"), row.get("id")
+        if state and pk and Lead.objects.filter(pk=pk).exclude(state=state).exists():
+            raise ValidationError(
+                {"state": _("A lead's state changes on its page, not through an import.")}
+            )
+
     def before_save_instance(self, instance, row, **kwargs) -> None:
         instance.address_key = normalize_address(instance.community, instance.building)
         instance.size_class = size_class_for(instance.budget, instance.consultation_date)
-        user = kwargs.get("user")
-        if not instance.created_by_id and user is not None:
-            instance.created_by = user
 
 
 class ClaimResource(resources.ModelResource):
@@ -167,12 +184,8 @@ class LeadExportResource(LeadResource):
 
 def _respond(dataset, *, by: Staff, what: str, file_format: str, filters) -> HttpResponse:
     """Serve the file and log who exported what (SEC-2)."""
-    ExportRecord.objects.create(
-        by=by,
-        what=what,
-        file_format=file_format,
-        row_count=len(dataset),
-        filters=_filters_text(filters),
+    record_export(
+        by=by, what=what, file_format=file_format, row_count=len(dataset), filters=filters
     )
     content = dataset.export(file_format)
     if file_format == "csv":
@@ -181,11 +194,6 @@ def _respond(dataset, *, by: Staff, what: str, file_format: str, filters) -> Htt
     response = HttpResponse(content, content_type=CONTENT_TYPES[file_format])
     response["Content-Disposition"] = f'attachment; filename="{what}-{stamp}.{file_format}"'
     return response
-
-
-def _filters_text(filters) -> str:
-    items = [f"{key}={value}" for key, value in filters.items() if value and key != "format"]
-    return "&".join(items)[:300]
 
 
 def export_leads(leads, *, by: Staff, file_format: str, filters) -> HttpResponse:

@@ -97,3 +97,11 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *RULE_KEEPERS,
     ],
 }
+
+# SEC-5: the admin shows these roles only the commission rules they keep (COM-1). Leads, claims
+# and slips are worked on the app's pages; importing or exporting them in the admin is the
+# administrator's alone.
+ADMIN_ACCESS: dict[str, dict[str, str]] = {
+    Role.HR: {"leads.commissionrule": "view add change"},
+    Role.GM: {"leads.commissionrule": "view add change"},
+}

@@ -6,6 +6,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
     Delegation,
+    ExportRecord,
     Fault,
     FaultType,
     InstructionRequest,
@@ -18,7 +19,12 @@ from .resources import StaffResource
 
 @admin.register(Staff)
 class StaffAdmin(ImportExportModelAdmin, SimpleHistoryAdmin, UserAdmin):
+    """HR keeps the roster here. Roles, the staff flag and superuser status are the
+    administrator's alone (SEC-5); the base salary shows to HR and the GM only (SEC-6)."""
+
     resource_classes = [StaffResource]
+    pay_fields = ("base_salary",)
+    administrator_fields = ("groups", "user_permissions", "is_staff", "is_superuser")
     list_display = [
         "employee_no",
         "name",
@@ -70,6 +76,12 @@ class StaffAdmin(ImportExportModelAdmin, SimpleHistoryAdmin, UserAdmin):
         ),
     )
 
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not request.user.is_superuser:
+            readonly += [f for f in self.administrator_fields if f not in readonly]
+        return readonly
+
 
 @admin.register(Delegation)
 class DelegationAdmin(SimpleHistoryAdmin):
@@ -87,6 +99,26 @@ class NotificationAdmin(admin.ModelAdmin):
     search_fields = ["text", "recipient__name"]
     list_select_related = ["recipient"]
     raw_id_fields = ["recipient"]
+
+
+@admin.register(ExportRecord)
+class ExportRecordAdmin(admin.ModelAdmin):
+    """The export log (SEC-2, SEC-6): every export of personal data, from a page or the admin."""
+
+    list_display = ["at", "by", "what", "file_format", "row_count", "filters"]
+    list_filter = ["what", "at"]
+    search_fields = ["by__name", "filters"]
+    list_select_related = ["by"]
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
 
 
 @admin.register(FaultType)

@@ -1,5 +1,6 @@
 from django.http import HttpRequest
 
+from .admin_access import may_enter_admin
 from .navigation import items_for
 from .queries import unread_count
 
@@ -9,8 +10,12 @@ def navigation(request: HttpRequest) -> dict:
     user (staff.backends) as of the start of the request; otherwise one query reads it."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {"nav_items": [], "unread_notifications": 0}
+        return {"nav_items": [], "unread_notifications": 0, "shows_admin": False}
     unread = getattr(user, "unread_notifications", None)
     if unread is None:
         unread = unread_count(user)
-    return {"nav_items": items_for(user), "unread_notifications": unread}
+    return {
+        "nav_items": items_for(user),
+        "unread_notifications": unread,
+        "shows_admin": may_enter_admin(user),  # SEC-5: the link only for those it opens to
+    }

@@ -22,7 +22,7 @@ PEOPLE = [
     ("E003", "cmanager", "张敏", D.CUSTOMER_SERVICE, [R.CUSTOMER_MANAGER], "E001", 1200, "", True),
     ("E004", "dmanager", "李强", D.DESIGN, [R.DESIGN_MANAGER], "E001", 9000, "", False),
     ("E005", "store", "陈军", D.STORE, [R.STORE_MANAGER], "E001", 8000, "", False),
-    ("E006", "mktmanager", "赵磊", D.MARKETING, [R.MARKETING_MANAGER], "E001", 7000, "", True),
+    ("E006", "mktmanager", "赵磊", D.MARKETING, [R.MARKETING_MANAGER], "E001", 7000, "", False),
     ("E007", "frontdesk", "孙丽", D.CUSTOMER_SERVICE, [R.FRONT_DESK], "E003", 800, "", False),
     ("E008", "frontdesk2", "周婷", D.CUSTOMER_SERVICE, [R.FRONT_DESK], "E003", 800, "", False),
     ("E009", "agent", "吴静", D.CUSTOMER_SERVICE, [R.CS_AGENT], "E003", 3000, "", False),

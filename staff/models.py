@@ -476,3 +476,34 @@ class InstructionStep(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.recipient or ''}".strip()
+
+
+class ExportRecord(models.Model):
+    """Who exported which personal data, when, with which filter and how many rows (SEC-2, SEC-6).
+
+    One row per export, whether it starts on an app page or in the admin. The table keeps its
+    first name (`leads_exportrecord`): the model moved here so every app, and the admin, log
+    through one place.
+    """
+
+    by = models.ForeignKey(
+        "staff.Staff",
+        verbose_name=_("by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+    what = models.CharField(_("what"), max_length=100)
+    file_format = models.CharField(_("format"), max_length=10)
+    row_count = models.PositiveIntegerField(_("rows"))
+    filters = models.CharField(_("filters"), max_length=300, blank=True)
+
+    class Meta:
+        db_table = "leads_exportrecord"
+        verbose_name = _("data export")
+        verbose_name_plural = _("data exports")
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["by", "at"], name="exportrecord_by_at")]
+
+    def __str__(self) -> str:
+        return f"{self.what} · {self.at:%Y-%m-%d %H:%M}"

@@ -54,7 +54,31 @@ class RolesWidget(widgets.ManyToManyWidget):
         return Group.objects.filter(name__in=self.codes(value))
 
 
-class StaffResource(resources.ModelResource):
+class SuperuserOnlyColumns:
+    """SEC-5: some columns only the administrator (superuser) may import — roles, staff flags,
+    salaries, a lead's state, owner or designer. A file with any of them, from anyone else, is
+    refused as a whole before a row is read, with a message that names the columns. Code that
+    imports without a user (a management command run on the server) is the administrator's."""
+
+    superuser_only_columns: tuple[str, ...] = ()
+
+    def before_import(self, dataset, **kwargs) -> None:
+        user = kwargs.get("user")
+        if user is not None and not user.is_superuser:
+            headers = {str(h).strip() for h in (dataset.headers or [])}
+            refused = [c for c in self.superuser_only_columns if c in headers]
+            if refused:
+                raise ValidationError(
+                    _(
+                        "Only the system administrator may import these columns: %(columns)s. "
+                        "Remove them from the file and import again."
+                    )
+                    % {"columns": ", ".join(refused)}
+                )
+        super().before_import(dataset, **kwargs)
+
+
+class StaffResource(SuperuserOnlyColumns, resources.ModelResource):
     phone = fields.Field(attribute="phone", column_name="phone", widget=PhoneWidget())
     supervisor = fields.Field(
         attribute="supervisor", column_name="supervisor", widget=SupervisorWidget()
@@ -84,7 +108,10 @@ class StaffResource(resources.ModelResource):
         skip_unchanged = True
         report_skipped = False
 
+    superuser_only_columns = ("roles", "base_salary", "is_staff", "is_superuser", "groups")
+
     def before_import(self, dataset, **kwargs) -> None:
+        super().before_import(dataset, **kwargs)
         numbers = [str(n).strip() for n in dataset["employee_no"]] if dataset.headers else []
         self._duplicate_numbers = {n for n, count in Counter(numbers).items() if count > 1}
 

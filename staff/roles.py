@@ -45,13 +45,24 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "staff.export_staff",
         "staff.view_delegation",
         "staff.view_fault",
+        "staff.view_exportrecord",  # SEC-6: the GM reads the export log
     ],
 }
 
 
-def declared_role_permissions() -> dict[str, set[str]]:
-    """Union of ROLE_PERMISSIONS over every installed app that declares one."""
-    table: dict[str, set[str]] = {code: set() for code in Role.values}
+# SEC-5: what each role may do in the Django admin, per model: "view add change delete import
+# export". The admin is the administrator's (superuser); a role sees only the changelists listed
+# here, and each action also needs the matching model permission. Everything else in the admin —
+# roles, staff flags, pay, lead state — belongs to the administrator alone.
+ADMIN_ACCESS: dict[str, dict[str, str]] = {
+    Role.CUSTOMER_MANAGER: {"staff.faulttype": "view add change"},
+    Role.HR: {"staff.staff": "view add change export", "staff.delegation": "view add change"},
+    Role.GM: {"staff.staff": "view export", "staff.exportrecord": "view"},
+}
+
+
+def _declarations(name: str):
+    """Yield `name` from every installed app's roles module that declares it."""
     for config in apps.get_app_configs():
         try:
             module = import_module(f"{config.name}.roles")
@@ -59,8 +70,24 @@ def declared_role_permissions() -> dict[str, set[str]]:
             if exc.name != f"{config.name}.roles":
                 raise
             continue
-        for role, perms in getattr(module, "ROLE_PERMISSIONS", {}).items():
-            table[str(role)].update(perms)
+        yield from getattr(module, name, {}).items()
+
+
+def declared_role_permissions() -> dict[str, set[str]]:
+    """Union of ROLE_PERMISSIONS over every installed app that declares one."""
+    table: dict[str, set[str]] = {code: set() for code in Role.values}
+    for role, perms in _declarations("ROLE_PERMISSIONS"):
+        table[str(role)].update(perms)
+    return table
+
+
+def declared_admin_access() -> dict[str, dict[str, frozenset[str]]]:
+    """Union of ADMIN_ACCESS over every installed app: role -> model label -> admin actions."""
+    table: dict[str, dict[str, frozenset[str]]] = {code: {} for code in Role.values}
+    for role, models in _declarations("ADMIN_ACCESS"):
+        for label, actions in models.items():
+            known = table[str(role)].get(label, frozenset())
+            table[str(role)][label] = known | frozenset(actions.split())
     return table
 
 

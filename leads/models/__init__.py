@@ -11,7 +11,7 @@ from .commission import (
     EntryKind,
     VoidReason,
 )
-from .config import ClaimPolicy, ExportRecord, SizeThreshold
+from .config import ClaimPolicy, SizeThreshold
 from .filing import DailyFiling, FilingEntry, FilingOutcome, FilingStatus
 from .lead import OPEN_STATES, Channel, Lead, LeadEvent, LeadState, SizeClass
 from .lifecycle import (
@@ -62,7 +62,6 @@ __all__ = [
     "ClaimSource",
     "DailyFiling",
     "DecidedBy",
-    "ExportRecord",
     "FilingEntry",
     "FilingOutcome",
     "FilingStatus",

@@ -3,7 +3,6 @@ log of customer-data exports (SEC-2)."""
 
 from decimal import Decimal
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -91,28 +90,3 @@ class ClaimPolicy(models.Model):
     def clean(self) -> None:
         if sorted(self.ranks.values()) != [1, 2, 3, 4]:
             raise ValidationError(_("Give each basis a different rank from 1 to 4."))
-
-
-class ExportRecord(models.Model):
-    """Who exported which customer data, when (SEC-2)."""
-
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    at = models.DateTimeField(_("at"), auto_now_add=True)
-    what = models.CharField(_("what"), max_length=100)
-    file_format = models.CharField(_("format"), max_length=10)
-    row_count = models.PositiveIntegerField(_("rows"))
-    filters = models.CharField(_("filters"), max_length=300, blank=True)
-
-    class Meta:
-        verbose_name = _("customer-data export")
-        verbose_name_plural = _("customer-data exports")
-        ordering = ["-at", "-id"]
-        indexes = [models.Index(fields=["by", "at"], name="exportrecord_by_at")]
-
-    def __str__(self) -> str:
-        return f"{self.what} · {self.at:%Y-%m-%d %H:%M}"

@@ -17,7 +17,6 @@ MODELS = [
     "phonelist",
     "sizethreshold",
     "claimpolicy",
-    "exportrecord",
     "leadevent",
     "privatecontactfinding",
 ]

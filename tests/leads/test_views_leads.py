@@ -10,13 +10,12 @@ from leads.models import (
     Channel,
     ClaimBasis,
     ClaimSource,
-    ExportRecord,
     LeadEvent,
     LeadState,
     RulingKind,
 )
 from leads.services.claims import add_claim
-from staff.models import Role
+from staff.models import ExportRecord, Role
 from tests.leads.factories import LeadFactory, SlipFactory
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from leads.models import Channel, ExportRecord, Lead, SlipStep, TransferSlip
+from leads.models import Channel, Lead, SlipStep, TransferSlip
+from staff.models import ExportRecord
 from leads.services.slips import record_dispatch_on_slip
 from staff.models import Delegation, Role
 from tests.factories import StaffFactory
