@@ -208,8 +208,20 @@ class Delegation(models.Model):
         }
 
 
+class EmailStatus(models.TextChoices):
+    """A notification's e-mail (SEC-9): the row is the outbox and tasks deliver from it."""
+
+    NONE = "", _("Not by e-mail")
+    PENDING = "PENDING", _("E-mail pending")
+    SENT = "SENT", _("E-mailed")
+    FAILED = "FAILED", _("E-mail failed")
+
+
 class Notification(models.Model):
-    """An in-app message to one person; every feature notifies through staff.services.notify."""
+    """An in-app message to one person; every feature notifies through staff.services.notify.
+
+    When e-mail is on, the row also records its e-mail (SEC-9): pending until a task sends it,
+    retried by a periodic job when the broker or the mail server was down."""
 
     recipient = models.ForeignKey(
         Staff,
@@ -221,6 +233,16 @@ class Notification(models.Model):
     link = models.CharField(_("link"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+    email_status = models.CharField(
+        _("e-mail"),
+        max_length=10,
+        choices=EmailStatus.choices,
+        default=EmailStatus.NONE,
+        blank=True,
+    )
+    emailed_at = models.DateTimeField(_("e-mailed at"), null=True, blank=True)
+    email_attempts = models.PositiveSmallIntegerField(_("e-mail attempts"), default=0)
+    email_error = models.CharField(_("e-mail error"), max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("notification")
@@ -229,6 +251,12 @@ class Notification(models.Model):
         indexes = [
             # The bell: unread count per recipient.
             models.Index(fields=["recipient", "read_at"], name="notification_unread"),
+            # The outbox: the periodic job finds the few pending e-mails in a large table.
+            models.Index(
+                fields=["created_at"],
+                condition=models.Q(email_status="PENDING"),
+                name="notification_email_pending",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from . import rules
 from .models import (
     Delegation,
+    EmailStatus,
     Fault,
     FaultType,
     InstructionRequest,
@@ -23,6 +24,7 @@ from .models import (
     StepKind,
 )
 from .navigation import MANAGERS
+from .outbox import enqueue_after_commit
 from .queries import chain_of
 
 
@@ -34,12 +36,21 @@ def notify(*, recipient: Staff, text: str, link: str = "") -> Notification:
 
 def write_notification(*, recipient: Staff, text: str, link: str = "") -> Notification:
     """`notify` for a service already inside its transaction: the same message and e-mail (sent
-    once that transaction commits), without the savepoint a nested atomic block costs."""
-    notification = Notification.objects.create(recipient=recipient, text=str(text), link=link)
-    if settings.NOTIFY_BY_EMAIL and recipient.email:
+    once that transaction commits), without the savepoint a nested atomic block costs.
+
+    The e-mail is recorded on the row first (SEC-9): queueing it may fail after the commit (broker
+    down) without failing the request, and the periodic job sends what is still pending."""
+    by_email = settings.NOTIFY_BY_EMAIL and bool(recipient.email)
+    notification = Notification.objects.create(
+        recipient=recipient,
+        text=str(text),
+        link=link,
+        email_status=EmailStatus.PENDING if by_email else EmailStatus.NONE,
+    )
+    if by_email:
         from .tasks import send_notification_email
 
-        transaction.on_commit(lambda: send_notification_email.delay(notification.pk))
+        enqueue_after_commit(send_notification_email, notification.pk)
     return notification
 
 

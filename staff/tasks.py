@@ -1,4 +1,5 @@
 from celery import shared_task
+from django.utils import timezone
 
 
 @shared_task(ignore_result=True)
@@ -7,6 +8,14 @@ def send_notification_email(notification_id: int) -> None:
     from .emails import send_notification
 
     send_notification(notification_id)
+
+
+@shared_task(ignore_result=True)
+def send_pending_notification_emails() -> int:
+    """Every 5 minutes (beat row from a migration): send the e-mails still pending (SEC-9)."""
+    from .emails import send_pending
+
+    return send_pending(now=timezone.now())
 
 
 @shared_task
