@@ -9,12 +9,36 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from staff.imports import check_upload
 from staff.models import Role, Staff
 
 from .models import Channel, Lead, LeadState, SizeClass
 from .queries.slips import SlipStatus
+from .rules.dates import check_date
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class BoundedDates:
+    """Form mixin: each lead date field present must fall in its window (leads.rules.dates).
+    A value left as it was (a lead edited years later) is not judged again."""
+
+    BOUNDED_DATES = (
+        "consultation_date",
+        "planned_decoration_date",
+        "measured_on",
+        "signed_on",
+    )
+
+    def clean(self):
+        data = super().clean()
+        today = timezone.localdate()
+        for name in self.BOUNDED_DATES:
+            value = data.get(name) if name in self.changed_data else None
+            message = check_date(name, value, today) if value else None
+            if message:
+                self.add_error(name, message)
+        return data
 
 
 class Select(forms.Select):
@@ -69,7 +93,7 @@ def blank(label) -> list[tuple[str, str]]:
     return [("", label)]
 
 
-class CustomerFields(forms.Form):
+class CustomerFields(BoundedDates, forms.Form):
     """The customer's details (LEAD-1), shared by intake, the salesperson's slip and filings."""
 
     phone = forms.CharField(
@@ -234,7 +258,7 @@ class LeadFilterForm(forms.Form):
         self.helper.layout = Layout(*fields, Submit("", _("Filter"), css_class="btn-secondary"))
 
 
-class LeadEditForm(forms.ModelForm):
+class LeadEditForm(BoundedDates, forms.ModelForm):
     class Meta:
         model = Lead
         fields = [
@@ -403,7 +427,7 @@ class HrSlipFilterForm(forms.Form):
         )
 
 
-class FilingEntryForm(forms.Form):
+class FilingEntryForm(BoundedDates, forms.Form):
     """One customer on a daily filing; also validates each imported row."""
 
     customer_name = forms.CharField(label=_("Customer name"), max_length=50)
@@ -446,6 +470,11 @@ class UploadForm(forms.Form):
         self.helper.form_class = "row row-cols-md-auto g-2 align-items-end"
         self.helper.add_input(Submit("import", _("Import"), css_class="btn-secondary"))
 
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        check_upload(upload)  # byte and row limits, before the file is parsed
+        return upload
+
 
 class ReasonForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), max_length=300)
@@ -465,6 +494,11 @@ class PhoneListImportForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.add_input(Submit("import", _("Import")))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        check_upload(upload)  # byte and row limits, before the file is parsed
+        return upload
 
 
 class PhoneListFilterForm(forms.Form):

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from staff.models import Role, Staff
 
-from .forms import DATE, active_staff, blank, designers
+from .forms import DATE, BoundedDates, active_staff, blank, designers
 from .models import CallbackKind, ClosureKind, ClosureReason, ContractType
 from .queries.callbacks import ALL, CallbackTab
 from .queries.closures import ClosureTab
@@ -32,7 +32,7 @@ class MonthField(forms.DateField):
         return day.replace(day=1) if day else day
 
 
-class MeasurementForm(forms.Form):
+class MeasurementForm(BoundedDates, forms.Form):
     measured_on = forms.DateField(label=_("Measured on"), widget=DATE, initial=timezone.localdate)
     designer = forms.ModelChoiceField(label=_("Designer"), queryset=Staff.objects.none())
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
@@ -49,7 +49,7 @@ class MeasurementForm(forms.Form):
         )
 
 
-class ContractForm(forms.Form):
+class ContractForm(BoundedDates, forms.Form):
     number = forms.CharField(label=_("Contract number"), max_length=40)
     contract_type = forms.ChoiceField(
         label=_("Contract type"), choices=ContractType.choices, widget=forms.RadioSelect

@@ -23,6 +23,7 @@ from .forms import (
 )
 from .models import Delegation, Fault, InstructionRequest, Notification, ReportStatus, Staff
 from .navigation import MANAGERS, items_for
+from .params import int_param
 
 PAGE_SIZE = 25
 
@@ -171,7 +172,7 @@ def fault_list(request: HttpRequest) -> HttpResponse:
 def fault_new(request: HttpRequest) -> HttpResponse:
     if not services.may_record_faults(request.user):
         raise PermissionDenied
-    initial = {"occurred_on": timezone.localdate(), "staff": request.GET.get("staff")}
+    initial = {"occurred_on": timezone.localdate(), "staff": int_param(request, "staff", minimum=1)}
     form = FaultForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:

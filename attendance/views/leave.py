@@ -8,6 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from staff.params import choice_param
+
 from .. import services
 from ..forms import DecisionForm, LeaveForm, MonthFilterForm
 from ..models import LeaveRequest, LeaveStatus
@@ -19,8 +21,7 @@ from .common import area_required, context, month_start, paginate
 
 @area_required
 def leave_list(request: HttpRequest) -> HttpResponse:
-    status = request.GET.get("status", "")
-    status = status if status in LeaveStatus.values else ""
+    status = choice_param(request, "status", LeaveStatus.values)
     page = paginate(request, pages.my_leave(request.user, status))
     return render(
         request,

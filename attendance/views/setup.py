@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from staff.params import int_param
+
 from .. import services
 from ..forms import CalendarDayForm, ScheduleForm, YearForm
 from ..models import CalendarDay, WorkSchedule
@@ -72,7 +74,7 @@ def holiday_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @area_required
 def holiday_prefill(request: HttpRequest) -> HttpResponse:
     _hr_guard(request)
-    year = int(request.POST.get("year") or local_today().year)
+    year = int_param(request, "year", local_today().year, source="POST", minimum=2000, maximum=2100)
     try:
         result = services.prefill_year(year=year)
     except services.AttendanceError as exc:

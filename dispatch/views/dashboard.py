@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from leads.models import Lead, LeadState
 from leads.queries.access import phone_for
 from staff.models import Staff
+from staff.params import int_param
 
 from .. import queries, rules, services
 from ..forms import ChooseDesignerForm, ReasonForm
@@ -37,7 +38,7 @@ def index(request: HttpRequest) -> HttpResponse:
         request,
         tab=request.GET.get("tab", "ready"),
         page=request.GET.get("page"),
-        lead_pk=_int(request.GET.get("lead")),
+        lead_pk=int_param(request, "lead", minimum=1),
     )
     return render(request, "dispatch/index.html", context)
 
@@ -226,10 +227,3 @@ def _refused(request: HttpRequest, text: str, *, tab: str, lead_pk: int | None =
         return render(request, "dispatch/_workspace.html", {**context, "error": text}, status=422)
     messages.error(request, text)
     return render(request, "dispatch/index.html", context, status=400)
-
-
-def _int(value) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from leads.models import Channel
+from staff.params import SENSIBLE_DATE
 
 from ..models import SampleHouse
 from .common import DATE, active_staff, datetime_field
@@ -80,4 +81,4 @@ class CancelForm(forms.Form):
 
 
 class DayForm(forms.Form):
-    day = forms.DateField(label=_("Date"), required=False, widget=DATE)
+    day = forms.DateField(label=_("Date"), required=False, widget=DATE, validators=SENSIBLE_DATE)

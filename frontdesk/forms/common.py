@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from staff.models import Staff
+from staff.params import to_month
 
 # ISO formats: what <input type="date"> and "datetime-local" expect whatever the language.
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -42,8 +43,7 @@ def parse_month(value: str) -> date | None:
     """'2026-03' -> date(2026, 3, 1); blank -> None."""
     if not value:
         return None
-    try:
-        year, month = (int(part) for part in value.split("-"))
-        return date(year, month, 1)
-    except ValueError as exc:
-        raise forms.ValidationError(_("Pick a month.")) from exc
+    month = to_month(value)
+    if month is None:
+        raise forms.ValidationError(_("Pick a month."))
+    return month

@@ -6,20 +6,31 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from staff.params import SENSIBLE_DATE
+
 
 class PeriodForm(forms.Form):
     PERIOD_CHOICES = [("day", _("Day")), ("week", _("Week")), ("month", _("Month"))]
 
     period = forms.ChoiceField(label=_("Period"), choices=PERIOD_CHOICES, required=False)
     day = forms.DateField(
-        label=_("Date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=SENSIBLE_DATE,
     )
 
     date_from = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("From"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=SENSIBLE_DATE,
     )
     date_to = forms.DateField(
-        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("To"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=SENSIBLE_DATE,
     )
 
     MAX_RANGE_DAYS = 92
@@ -54,6 +65,7 @@ class MonthForm(forms.Form):
         label=_("Month"),
         required=False,
         input_formats=["%Y-%m"],
+        validators=SENSIBLE_DATE,
         widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
     )
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from staff.models import Staff
+from staff.params import int_param
 
 from ..access import require
 from ..forms.appointments import DayForm
@@ -89,10 +90,10 @@ def quality_agent(request: HttpRequest, pk: int) -> HttpResponse:
 def call_list(request: HttpRequest) -> HttpResponse:
     """Call records, by agent and day; an agent without the quality view sees their own."""
     sees_all = request.user.has_perm("frontdesk.view_callrecord")
-    agent_id = request.GET.get("agent") if sees_all else request.user.pk
+    agent_id = int_param(request, "agent", minimum=1) if sees_all else request.user.pk
     form = DayForm(request.GET or None)
     day = form.cleaned_data.get("day") if form.is_valid() else None
-    rows = queries.call_records(agent_id=int(agent_id) if agent_id else None, day=day)
+    rows = queries.call_records(agent_id=agent_id, day=day)
     page = context(
         request,
         "quality",

@@ -1,12 +1,12 @@
 """Reports: customer segments (RPT-4) and the nightly jobs page (RPT-3)."""
 
-from datetime import date
-
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from staff.params import choice_param, date_param
 
 from ..access import require
 from ..forms.reports import MonthForm
@@ -20,8 +20,7 @@ RUN_JOBS = "frontdesk.add_jobrun"
 
 
 def _dimension(request: HttpRequest) -> str:
-    chosen = request.GET.get("by", "community")
-    return chosen if chosen in DIMENSIONS else "community"
+    return choice_param(request, "by", DIMENSIONS, "community")
 
 
 def segments(request: HttpRequest) -> HttpResponse:
@@ -72,8 +71,8 @@ def jobs(request: HttpRequest) -> HttpResponse:
     require(request.user, SEE_JOBS)
     labels = job_labels()
     runs = JobRun.objects.all()
-    job = request.GET.get("job", "")
-    if job in labels:
+    job = choice_param(request, "job", labels)
+    if job:
         runs = runs.filter(job=job)
     return render(
         request,
@@ -93,11 +92,14 @@ def jobs(request: HttpRequest) -> HttpResponse:
 def jobs_run(request: HttpRequest) -> HttpResponse:
     """Run (or re-run) the night of a date now; the jobs are idempotent."""
     require(request.user, RUN_JOBS)
+    day = date_param(request, "day", source="POST")
+    if day is None:
+        messages.error(request, _("Give a date."))
+        return redirect("frontdesk:jobs")
     try:
-        day = date.fromisoformat(request.POST.get("day", ""))
         runs = run_nightly(day=day)
-    except (ValueError, JobError) as exc:
-        messages.error(request, str(exc) if isinstance(exc, JobError) else _("Give a date."))
+    except JobError as exc:
+        messages.error(request, str(exc))
         return redirect("frontdesk:jobs")
     failed = sum(run.outcome != "OK" for run in runs)
     if failed:

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from complaints.models import Complaint
 from leads.models import Callback
+from staff.params import to_int
 
 from ..access import require
 from ..forms.quality import GoodCaseForm, MonthForm
@@ -43,7 +44,8 @@ def _subject(kind: str, reference: str) -> dict:
         found = Complaint.objects.filter(number__iexact=reference).first()
     else:
         model = CallRecord if kind == "call" else Callback
-        found = model.objects.filter(pk=int(reference)).first() if reference.isdigit() else None
+        pk = to_int(reference, minimum=1)
+        found = model.objects.filter(pk=pk).first() if pk else None
     if found is None:
         raise FrontDeskError(_("Nothing found with the number %(ref)s.") % {"ref": reference})
     key = {"call": "call_record", "complaint": "complaint", "callback": "callback"}[kind]
