@@ -1,4 +1,5 @@
-"""The monthly summary as an Excel workbook (ATT-8), in the reader's language."""
+"""The monthly summary as an Excel workbook (ATT-8), in the reader's language; names are written
+as text, never as formulae (SEC-7)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from io import BytesIO
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
+
+from staff.spreadsheets import append_row
 
 from .queries.summary import MonthRow
 
@@ -57,11 +60,11 @@ def summary_workbook(rows: list[MonthRow], month: date) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = f"{month:%Y-%m}"
-    sheet.append(_headers())
+    append_row(sheet, _headers())
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append(_values(row))
+        append_row(sheet, _values(row))
     sheet.freeze_panes = "D2"
     buffer = BytesIO()
     book.save(buffer)

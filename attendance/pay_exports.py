@@ -1,5 +1,6 @@
 """A month's pay statements as an Excel workbook (COM-5), in the reader's language: one sheet of
-statements with a totals row, one sheet of every line so each figure can be traced."""
+statements with a totals row, one sheet of every line so each figure can be traced. Names,
+references and notes are written as text, never as formulae (SEC-7)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from io import BytesIO
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
+
+from staff.spreadsheets import append_row
 
 from .models import PayMonth, PayStatement
 
@@ -106,20 +109,20 @@ def month_workbook(pay_month: PayMonth, statements: list[PayStatement]) -> bytes
     book = Workbook()
     sheet = book.active
     sheet.title = _("Statements")
-    sheet.append(_statement_headers())
+    append_row(sheet, _statement_headers())
     for statement in statements:
-        sheet.append(_statement_row(statement))
-    sheet.append(_totals_row(statements))
+        append_row(sheet, _statement_row(statement))
+    append_row(sheet, _totals_row(statements))
     sheet[sheet.max_row][1].font = Font(bold=True)
     for column in sheet.iter_cols(min_col=4, max_col=11, min_row=2):
         for cell in column:
             cell.number_format = MONEY_FORMAT
     _bold_header(sheet)
     lines = book.create_sheet(_("Lines"))
-    lines.append(_line_headers())
+    append_row(lines, _line_headers())
     for statement in statements:
         for row in _line_rows(statement):
-            lines.append(row)
+            append_row(lines, row)
     _bold_header(lines)
     book.properties.title = f"{pay_month.month:%Y-%m}"
     buffer = BytesIO()

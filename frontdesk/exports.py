@@ -1,5 +1,6 @@
 """Excel exports of the reports (RPT-1, RPT-2): the same figures as the pages, one sheet per
-section, built with openpyxl from the query results (no second computation)."""
+section, built with openpyxl from the query results (no second computation). Every cell goes through
+`append_row`, so a name is text, never a formula (SEC-7); each export is logged (SEC-6)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,10 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from staff.exports import record_export
+from staff.models import Staff
+from staff.spreadsheets import append_row
+
 from .queries.reports import Table
 from .queries.reports_monthly import MonthlyReport
 
@@ -18,17 +23,24 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def _sheet(book: Workbook, title: str, header: list, rows: list[list]):
     sheet = book.create_sheet(title[:31])
-    sheet.append([str(h) for h in header])
+    append_row(sheet, [str(h) for h in header])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append(row)
+        append_row(sheet, row)
     return sheet
 
 
-def _response(book: Workbook, filename: str) -> HttpResponse:
+def data_rows(book: Workbook) -> int:
+    """Rows below the header, over every sheet: the row count of the export log."""
+    return sum(max(sheet.max_row - 1, 0) for sheet in book.worksheets)
+
+
+def _response(book: Workbook, filename: str, *, by: Staff, what: str, filters) -> HttpResponse:
+    """Serve the workbook and log who exported what with which filter (SEC-6)."""
     if "Sheet" in book.sheetnames and len(book.sheetnames) > 1:
         del book["Sheet"]
+    record_export(by=by, what=what, file_format="xlsx", row_count=data_rows(book), filters=filters)
     buffer = BytesIO()
     book.save(buffer)
     response = HttpResponse(buffer.getvalue(), content_type=XLSX)
@@ -75,9 +87,9 @@ def table_workbook(table: Table) -> Workbook:
     return book
 
 
-def table_response(table: Table) -> HttpResponse:
+def table_response(table: Table, *, by: Staff, filters) -> HttpResponse:
     name = f"frontdesk-{table.kind}-{table.first.isoformat()}.xlsx"
-    return _response(table_workbook(table), name)
+    return _response(table_workbook(table), name, by=by, what="report-tables", filters=filters)
 
 
 def _funnel_rows(rows) -> list[list]:
@@ -209,5 +221,6 @@ def monthly_workbook(report: MonthlyReport) -> Workbook:
     return book
 
 
-def monthly_response(report: MonthlyReport) -> HttpResponse:
-    return _response(monthly_workbook(report), f"gm-report-{report.month:%Y-%m}.xlsx")
+def monthly_response(report: MonthlyReport, *, by: Staff, filters) -> HttpResponse:
+    name = f"gm-report-{report.month:%Y-%m}.xlsx"
+    return _response(monthly_workbook(report), name, by=by, what="gm-monthly", filters=filters)

@@ -16,6 +16,7 @@ from staff.exports import record_export
 from staff.models import Staff
 from staff.phones import mask_phone
 from staff.resources import PhoneWidget, SuperuserOnlyColumns
+from staff.spreadsheets import dataset_xlsx, safe_dataset
 
 from .models import Lead, OwnershipClaim, TransferSlip
 from .queries.access import shows_full_phone
@@ -183,13 +184,14 @@ class LeadExportResource(LeadResource):
 
 
 def _respond(dataset, *, by: Staff, what: str, file_format: str, filters) -> HttpResponse:
-    """Serve the file and log who exported what (SEC-2)."""
+    """Serve the file and log who exported what (SEC-2); text is never a formula (SEC-7)."""
     record_export(
         by=by, what=what, file_format=file_format, row_count=len(dataset), filters=filters
     )
-    content = dataset.export(file_format)
-    if file_format == "csv":
-        content = "\ufeff" + content  # BOM: Excel in China opens UTF-8 CSV correctly
+    if file_format == "xlsx":
+        content = dataset_xlsx(dataset)
+    else:  # BOM: Excel in China opens UTF-8 CSV correctly
+        content = "\ufeff" + safe_dataset(dataset).export(file_format)
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     response = HttpResponse(content, content_type=CONTENT_TYPES[file_format])
     response["Content-Disposition"] = f'attachment; filename="{what}-{stamp}.{file_format}"'

@@ -20,6 +20,7 @@ from .exports import record_export
 from .models import Role
 from .phones import mask_phone
 from .roles import declared_admin_access
+from .spreadsheets import safe_dataset
 
 ACTIONS = ("view", "add", "change", "delete", "import", "export")
 PHONE_PERMISSION = "leads.view_customer_phone"  # the roles that call customers (SEC-1)
@@ -162,7 +163,8 @@ class ImportGate:
 
 class ExportGate:
     """Admin export follows the role table and a dedicated export permission (SEC-5); it writes
-    what the person may see and is logged, like the app's exports (SEC-6)."""
+    what the person may see and is logged, like the app's exports (SEC-6). Formula-like text gets
+    a leading quote in every format (SEC-7, staff.spreadsheets)."""
 
     def has_export_permission(self, request) -> bool:
         return self._allows(request, "export") and super().has_export_permission(request)
@@ -170,7 +172,7 @@ class ExportGate:
     def get_data_for_export(self, request, queryset, **kwargs):
         data = super().get_data_for_export(request, queryset, **kwargs)
         resource = self.choose_export_resource_class(kwargs.get("export_form"), request)
-        data = self._visible_columns(request, data, resource)
+        data = safe_dataset(self._visible_columns(request, data, resource))  # SEC-7
         record_export(
             by=request.user,
             what=f"admin:{self.opts.app_label}.{self.opts.model_name}",

@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from staff.exports import record_export
+
 from ..models import PayLine, PayStatement
 from ..pay_exports import month_workbook
 from ..pay_forms import LineForm, PrepareForm, ReturnForm, StatementFilterForm
@@ -206,8 +208,15 @@ def pay_export(request: HttpRequest, year: int, month: int) -> HttpResponse:
     row = queries.pay_month(first)
     if row is None:
         raise Http404
-    statements = queries.statements_for_print(queries.month_statements(row))
-    response = HttpResponse(month_workbook(row, list(statements)), content_type=XLSX)
+    statements = list(queries.statements_for_print(queries.month_statements(row)))
+    record_export(
+        by=request.user,
+        what="pay-month",
+        file_format="xlsx",
+        row_count=len(statements),
+        filters={"month": f"{first:%Y-%m}"},
+    )
+    response = HttpResponse(month_workbook(row, statements), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="pay-{first:%Y-%m}.xlsx"'
     return response
 

@@ -8,6 +8,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from staff.exports import record_export
+
 from .. import queries
 from ..exports import summary_workbook
 from ..forms import DailyFilterForm, MonthFilterForm
@@ -85,6 +87,13 @@ def summary_export(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     _form, first, people = _month_and_people(request)
     rows = queries.month_rows(people, first.year, first.month)
+    record_export(
+        by=request.user,
+        what="attendance-summary",
+        file_format="xlsx",
+        row_count=len(rows),
+        filters=request.GET,
+    )
     response = HttpResponse(
         summary_workbook(rows, first),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

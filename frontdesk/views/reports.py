@@ -37,7 +37,7 @@ def tables(request: HttpRequest) -> HttpResponse:
     chosen = form.date_range()
     table = frontdesk_table("range", *chosen) if chosen else frontdesk_table(kind, day)
     if request.GET.get("format") == "xlsx":
-        return table_response(table)
+        return table_response(table, by=request.user, filters=request.GET)
     return render(
         request,
         "frontdesk/reports/tables.html",
@@ -59,7 +59,7 @@ def monthly(request: HttpRequest) -> HttpResponse:
     form = MonthForm(request.GET or None)
     report = monthly_report(form.value())
     if request.GET.get("format") == "xlsx":
-        return monthly_response(report)
+        return monthly_response(report, by=request.user, filters=request.GET)
     return render(
         request,
         "frontdesk/reports/monthly.html",
