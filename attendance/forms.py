@@ -9,7 +9,9 @@ from crispy_forms.layout import Field, Layout, Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from staff.imports import check_upload
 from staff.models import Department, Staff
+from staff.params import to_month
 
 from .models import (
     LEAVE_TYPE_CHOICES,
@@ -128,6 +130,7 @@ class ClockImportForm(forms.Form):
         upload = self.cleaned_data["file"]
         if not upload.name.lower().endswith((".csv", ".xlsx")):
             raise forms.ValidationError(_("Upload a .csv or .xlsx file."))
+        check_upload(upload)  # byte and row limits, before the file is parsed
         return upload
 
 
@@ -228,11 +231,10 @@ class MonthFilterForm(forms.Form):
         value = self.cleaned_data.get("month")
         if not value:
             return None
-        try:
-            year, month = (int(part) for part in value.split("-"))
-            return date(year, month, 1)
-        except ValueError as exc:
-            raise forms.ValidationError(_("Pick a month.")) from exc
+        month = to_month(value)
+        if month is None:
+            raise forms.ValidationError(_("Pick a month."))
+        return month
 
 
 class YearForm(forms.Form):

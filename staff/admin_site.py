@@ -9,14 +9,15 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from .admin_access import ExportGate, ImportGate, RoleGatedAdmin, may_enter_admin
+from .admin_imports import GuardedImportMixin
 
 
 def gated(admin_class: type) -> type:
     """The admin class with the role gates in front of it (import and export gates if it has
-    those actions)."""
+    those actions; imports also get the upload limits and encodings of the app's own)."""
     bases: list[type] = [RoleGatedAdmin]
     if hasattr(admin_class, "has_import_permission"):
-        bases.append(ImportGate)
+        bases += [ImportGate, GuardedImportMixin]
     if hasattr(admin_class, "has_export_permission"):
         bases.append(ExportGate)
     return type(admin_class.__name__, (*bases, admin_class), {"__module__": admin_class.__module__})

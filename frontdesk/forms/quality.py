@@ -6,6 +6,8 @@ from django import forms
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
+from staff.imports import check_upload
+
 from .common import parse_month
 
 MOOD_CHOICES = [
@@ -28,6 +30,11 @@ class CallImportForm(forms.Form):
         self.helper = FormHelper()
         self.helper.attrs = {"data-testid": "call-import-form"}
         self.helper.add_input(Submit("upload", _("Import"), data_testid="call-import-save"))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        check_upload(upload)  # byte and row limits, before the file is parsed
+        return upload
 
 
 class AlertNoteForm(forms.Form):
