@@ -2,9 +2,11 @@
 posted from the page, printing, and query counts that stay flat (5 vs 50 rows)."""
 
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from complaints.models import Complaint, ComplaintStatus
@@ -357,6 +359,10 @@ def test_cmp5_department_list_shows_only_that_departments_open_complaints(login,
 # ---------------------------------------------------------------- printing
 
 
+def _static_css(name: str) -> str:
+    return Path(settings.BASE_DIR, "static", "css", name).read_text(encoding="utf-8")
+
+
 def test_cmp3_handling_form_prints_with_the_same_number(login, customer_manager, registered):
     body = (
         login(customer_manager)
@@ -364,7 +370,9 @@ def test_cmp3_handling_form_prints_with_the_same_number(login, customer_manager,
         .content.decode()
     )
     assert 'data-testid="print-number">TS2026-0001<' in body
-    assert "size: A4 portrait" in body
+    # The print layout is a stylesheet (the Content-Security-Policy refuses inline <style>).
+    assert "css/print-complaint-form.css" in body
+    assert "size: A4 portrait" in _static_css("print-complaint-form.css")
 
 
 def test_cmp2_register_prints_on_a4_with_the_filters(login, customer_manager):
@@ -372,7 +380,8 @@ def test_cmp2_register_prints_on_a4_with_the_filters(login, customer_manager):
     ComplaintFactory()
     response = login(customer_manager).get(PRINT, {"status": "DECIDED"})
     assert len(response.context["page"]) == 1
-    assert "size: A4 landscape" in response.content.decode()
+    assert "css/print-complaint-register.css" in response.content.decode()
+    assert "size: A4 landscape" in _static_css("print-complaint-register.css")
 
 
 # ---------------------------------------------------------------- query counts

@@ -4,8 +4,10 @@ chart dataset, access, Excel export, bounded query count) and CLOSE-4's reason s
 from datetime import date
 from decimal import Decimal
 from io import BytesIO
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -97,10 +99,11 @@ def test_rpt2_skips_by_reason_per_designer_and_tier():
         "WEEK_CAP": 0,
         "SEASON_CAP": 0,
         "DECLINED": 1,
+        "QUALITY_HOLD": 0,
     }
     assert (rows["设计师乙"].skipped, rows["设计师甲"].skipped, rows["总监丙"].skipped) == (2, 0, 0)
     tiers = {str(t.tier_label): t for t in report.skips_by_tier()}
-    assert list(tiers["Designer"].counts.values()) == [1, 0, 0, 0, 1]
+    assert list(tiers["Designer"].counts.values()) == [1, 0, 0, 0, 1, 0]
     assert (tiers["Designer"].total, tiers["Director designer"].total) == (2, 0)
 
 
@@ -174,7 +177,10 @@ def test_rpt2_page_has_charts_data_and_print_layout(login, gm):
     body = response.content.decode()
     assert 'id="report-charts"' in body
     assert "chart.umd.min.js" in body
-    assert "size: A4" in body
+    # The print layout is a stylesheet (the Content-Security-Policy refuses inline <style>).
+    assert "css/monthly-report.css" in body
+    css = Path(settings.BASE_DIR, "static", "css", "monthly-report.css").read_text()
+    assert "size: A4" in css
     assert 'data-testid="chart-fairness"' in body
     assert 'data-testid="skips-by-reason"' in body
     assert response.context["report"].prev == date(2026, 2, 1)
@@ -204,14 +210,15 @@ def test_rpt2_export_one_sheet_per_section_same_numbers(login, gm):
     assert closures[1][1:] == (1, 0)
     fairness = {row[1]: row for row in book["Dispatch fairness"].iter_rows(values_only=True)}
     assert fairness["设计师甲"][2:6] == (2, 66.7, 50, 16.7)
-    assert fairness["Designer"][-5:] == (
+    assert fairness["Designer"][-6:] == (
         "Skipped: On leave",
         "Skipped: Daily cap reached",
         "Skipped: Weekly cap reached",
         "Skipped: Season cap reached",
         "Skipped: Declined this lead",
+        "Skipped: Quality hold",
     )
-    assert fairness["设计师乙"][-5:] == (1, 0, 0, 0, 1)
+    assert fairness["设计师乙"][-6:] == (1, 0, 0, 0, 1, 0)
 
 
 def test_rpt2_query_count_independent_of_data_size(login, gm, django_assert_num_queries):
