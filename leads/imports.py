@@ -58,7 +58,13 @@ def _load(upload: UploadedFile) -> tablib.Dataset:
         if name.endswith(".csv"):
             return tablib.Dataset().load(_decode(content), format="csv")
     except Exception as exc:  # tablib raises many kinds for a damaged file
-        raise LeadError(_("The file could not be read: %(error)s") % {"error": exc}) from exc
+        # A sentence people can act on, not the library's exception text (issue 14, finding 8).
+        raise LeadError(
+            _(
+                "The file could not be read. Save it as CSV (UTF-8 or GBK) or Excel (.xlsx) "
+                "and upload it again."
+            )
+        ) from exc
     raise LeadError(_("Upload a .csv or .xlsx file."))
 
 

@@ -177,3 +177,6 @@ class InstructionRequestAdmin(SimpleHistoryAdmin):
         "executed_at",
     ]
     inlines = [InstructionStepInline]
+
+
+from .outbound import admin as outbound_admin  # noqa: E402, F401 - registers the outbound admin

@@ -535,3 +535,6 @@ class ExportRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.what} · {self.at:%Y-%m-%d %H:%M}"
+
+
+from .outbound import models as outbound_models  # noqa: E402, F401 - registers the outbox tables

@@ -22,3 +22,8 @@ def send_pending_notification_emails() -> int:
 def ping() -> str:
     """Health check used by the service suite: proves a real worker executes our tasks."""
     return "pong"
+
+
+# Outbound webhooks and robots live in staff.outbound; importing them here registers them with
+# the worker (autodiscovery reads each app's tasks module only).
+from .outbound.tasks import deliver_delivery, fan_out_event, send_due_deliveries  # noqa: E402, F401

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from staff.models import Staff
 from staff.phones import InvalidPhone, normalize_phone
 
-from .. import queries, rules
+from .. import events, queries, rules
 from ..models import Complaint, ComplaintCategory, ComplaintCounter, ComplaintEvent, ComplaintStatus
 from .common import notify_next, require, save_step
 from .errors import ComplaintError
@@ -106,6 +106,7 @@ def register_complaint(
     save_step(complaint, by=by, event=ComplaintEvent.REGISTERED)
     _record_on_lead(complaint, by=by)
     notify_next(complaint, by=by)
+    events.complaint_registered(complaint)
     return complaint
 
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from staff.models import Department, Staff
 
-from .. import rules
+from .. import events, rules
 from ..models import Channel, Complaint, ComplaintEvent, ComplaintStatus
 from .common import notify_next, require, save_step
 from .errors import ComplaintError
@@ -157,4 +157,6 @@ def close_complaint(*, complaint: Complaint, by: Staff, gm_report: str) -> Compl
     _check(complaint, ComplaintStatus.CLOSED, by)
     complaint.gm_report = _text(gm_report, _("Write the report to the general manager."))
     complaint.closed_by, complaint.closed_at = by, timezone.now()
-    return _advance(complaint, ComplaintStatus.CLOSED, by=by, event=ComplaintEvent.CLOSED)
+    complaint = _advance(complaint, ComplaintStatus.CLOSED, by=by, event=ComplaintEvent.CLOSED)
+    events.complaint_closed(complaint)
+    return complaint

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from staff.models import Role, Staff
 from staff.services import notify, notify_many
 
+from .. import events
 from ..models import Closure, ClosureKind, ClosureReason, ClosureStatus, Lead, LeadEvent
 from ..rules import lifecycle as rules
 from ..rules.states import LeadState as RuleState
@@ -220,6 +221,7 @@ def confirm_closure(
     complete_closure_callbacks(closure=closure, outcome=_outcome(closure), by=by)
     cancel_open_callbacks(lead=lead)
     _tell_about_confirmation(closure)
+    events.lead_closed(closure)
     return closure
 
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from staff.models import Staff
 
+from .. import events
 from ..models import Contract, ContractType, Lead, LeadEvent, LeadState, Measurement
 from ..rules import lifecycle as rules
 from ..rules.states import LeadState as RuleState
@@ -70,6 +71,7 @@ def record_contract(
     )
     _record_signing(lead, contract, by)
     create_entries(contract=contract, by=by)
+    events.lead_signed(contract)
     return contract
 
 

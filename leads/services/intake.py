@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from staff.models import Staff
 from staff.phones import InvalidPhone, normalize_phone
 
+from .. import events
 from ..models import OPEN_STATES, Channel, ClaimBasis, ClaimSource, Lead, LeadEvent, OwnershipClaim
 from ..rules import intake as rules
 from .claims import add_claim, resolve_ownership
@@ -133,6 +134,7 @@ def _create_or_attach(
         else:
             claims = _claims(lead, data, by, evidence)
             resolve_ownership(lead=lead)
+            events.lead_created(lead)
             return IntakeResult(lead=lead, created=True, claims=claims)
     return _attach(found[0], found[1], data, by, evidence)
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from staff.models import Role, Staff
 
+from .. import events
 from ..models import Lead, LeadState, Measurement
 from ..rules import lifecycle as rules
 from ..rules.states import LeadState as RuleState
@@ -62,4 +63,5 @@ def record_measurement(
     }
     transition(lead=lead, target=LeadState.MEASURED, by=by, note=text)
     schedule_after_measurement(measurement=measurement, by=by)
+    events.lead_measured(measurement)
     return measurement
