@@ -32,6 +32,17 @@ def test_lead5_import_page(login, marketing_manager):
     assert phone_list.entries.get().customer_name == "业主甲"
 
 
+def test_an_unreadable_phone_list_gets_a_sentence_not_exception_text(login, marketing_manager):
+    upload = SimpleUploadedFile("list.xlsx", b"this is not a spreadsheet")
+    client = login(marketing_manager)
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    response = client.post(reverse("leads:phone_list_import"), {"name": "望京", "file": upload})
+    body = response.content.decode()
+    assert "The file could not be read. Save it as CSV (UTF-8 or GBK)" in body
+    assert "BadZipFile" not in body and "zip file" not in body
+    assert not PhoneList.objects.exists()
+
+
 def test_lead5_salesperson_cannot_import(login, marketing_sales):
     assert login(marketing_sales).get(reverse("leads:phone_list_import")).status_code == 403
 
