@@ -334,6 +334,140 @@ def run_clock_import(out=print) -> Result:
         return _clock_import_step({}, out)
 
 
+# --- the integration API (issue 16) -------------------------------------------------------------
+
+API_CALL_BATCH = 1_000
+
+
+class _ApiCaller:
+    """The test client speaking JSON with an API key, as an integrator's system does."""
+
+    def __init__(self, key: str) -> None:
+        self.http = Client(HTTP_AUTHORIZATION=f"Api-Key {key}")
+
+    def post(self, url: str, data: dict):
+        return self.http.post(url, json.dumps(data), content_type="application/json")
+
+    def get(self, url: str):
+        return self.http.get(url)
+
+
+def _api_caller() -> _ApiCaller:
+    """A bench client with every scope and no practical rate limit (rolled back by the caller)."""
+    from api.models import IntegrationClient, Scope
+    from api.services.clients import create_client
+
+    client = IntegrationClient(
+        name="bench-api", scopes=[s.value for s in Scope], requests_per_minute=10_000
+    )
+    return _ApiCaller(create_client(client=client))
+
+
+def api_lead_case() -> Case:
+    def lead(i: int) -> dict:
+        return {
+            "customer_name": "网站客户",
+            "phone": f"187{90000000 + i:08d}",
+            "community": "望京花园",
+            "address": f"98号楼{i}",
+            "area_m2": "96",
+            "budget": 45000,
+            "reference": f"bench-{i}",
+        }
+
+    return Case("API lead intake POST", "API", "/api/v1/leads/", "POST", lead)
+
+
+def call_batch(rows: int = API_CALL_BATCH) -> dict:
+    """`rows` calls of yesterday spread over the active people, as the phone system sends them."""
+    from staff.models import Staff
+
+    people = list(
+        Staff.objects.filter(is_active=True, is_superuser=False)
+        .exclude(employee_no="")
+        .order_by("employee_no")
+        .values_list("employee_no", flat=True)[:50]
+    )
+    if not people:
+        raise RuntimeError("No active staff in the database.")
+    day = timezone.localdate() - timedelta(days=1)
+    records = []
+    for i in range(rows):
+        second = 9 * 3600 + i * 7
+        clock = f"{second // 3600:02d}:{second // 60 % 60:02d}:{second % 60:02d}"
+        records.append(
+            {
+                "call_id": f"bench-{day:%Y%m%d}-{i}",
+                "employee_no": people[i % len(people)],
+                "start_time": f"{day} {clock}",
+                "ring_seconds": i % 20,
+                "talk_seconds": 60 + i % 300,
+                "satisfaction": 1 + i % 5,
+                "first_contact_resolved": i % 3 != 0,
+                "complaint": i % 50 == 0,
+            }
+        )
+    return {"records": records}
+
+
+def measure_call_batch(caller: _ApiCaller) -> Result:
+    """One 1,000-record batch, rolled back; includes the metrics recompute after the commit."""
+    from django.test import TestCase
+
+    url = "/api/v1/calls/"
+    body = call_batch()
+    result = Result(
+        f"API call batch, {API_CALL_BATCH:,} records",
+        "API",
+        f"POST {url}",
+        note="1 run, rolled back; includes the recompute of the day's metrics (target ≤ 2 s)",
+    )
+    with transaction.atomic():
+        with CaptureQueriesContext(connection) as ctx:
+            started = time.perf_counter()
+            with TestCase.captureOnCommitCallbacks(execute=True):
+                response = caller.post(url, body)
+            took = time.perf_counter() - started
+        transaction.set_rollback(True)
+    result.status = response.status_code
+    result.queries = [len(ctx.captured_queries)]
+    result.median_ms = result.p90_ms = round(took * 1000, 2)
+    return result
+
+
+def _api_steps(out) -> list[Result]:
+    """API lead intake (30 runs, median, × hello) and a 1,000-record call batch; the bench
+    client and everything it sent are rolled back."""
+    results = []
+    with transaction.atomic():
+        try:
+            caller = _api_caller()
+            for step in (
+                lambda: measure(api_lead_case(), caller),
+                lambda: measure_call_batch(caller),
+            ):
+                results.append(step())
+        except Exception as exc:  # noqa: BLE001 — a broken step is a result, not a crash
+            results.append(Result("API", "API", "", note=f"error: {exc!r}"))
+        transaction.set_rollback(True)
+    for result in results:
+        out(f"  {result.name}: {result.median_ms} ms, queries {sorted(set(result.queries))}")
+    return results
+
+
+def run_api(out=print) -> list[Result]:
+    """The API steps alone, with the hello baseline for the ratio."""
+    with override_settings(ROOT_URLCONF="bench.urls", ALLOWED_HOSTS=["*"], DEBUG=False):
+        staff = Client()
+        staff.force_login(_user("CUSTOMER_MANAGER"))
+        hello = measure(Case("hello (baseline)", "CUSTOMER_MANAGER", "/__bench__/hello/"), staff)
+        results = [hello, *_api_steps(out)]
+    for r in results:
+        if r.median_ms is not None:
+            r.ratio = round(r.median_ms / (hello.median_ms or 1.0), 1)
+    return results
+
+
 def table(results: list[Result]) -> str:
     lines = [
         "| Page / action | Role | Status | Queries | Fixed | Median ms | p90 ms | × hello "
@@ -371,6 +505,7 @@ def run(*, wrk: bool = True, out=print) -> tuple[list[Result], Path]:
             out(f"  {result.name}: {result.median_ms} ms, queries {sorted(set(result.queries))}")
             results.append(result)
         results.append(_clock_import_step(clients, out))
+        results += _api_steps(out)
     hello = results[0].median_ms or 1.0
     for r in results:
         if r.median_ms is not None:

@@ -1,12 +1,32 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.staticfiles import finders
+from django.http import FileResponse, Http404
 from django.urls import include, path
+from django.views.decorators.cache import cache_control
 from django.views.i18n import set_language
 
 from staff import views as staff_views
 
+
+@login_not_required
+@cache_control(max_age=86400, public=True)
+def favicon(request):
+    """Browsers ask for /favicon.ico on every page, the login page too: the icon, not a 404."""
+    found = finders.find("img/favicon.ico")
+    if not found:
+        raise Http404
+    return FileResponse(open(found, "rb"), content_type="image/x-icon")
+
+
+# Styled error pages: templates/403.html, 404.html (with the shell) and 500.html (static).
+handler403 = "django.views.defaults.permission_denied"
+handler404 = "django.views.defaults.page_not_found"
+handler500 = "django.views.defaults.server_error"
+
 urlpatterns = [
+    path("favicon.ico", favicon, name="favicon"),
     path("", staff_views.home, name="home"),
     path("notifications/", staff_views.notification_list, name="notifications"),
     path("notifications/<int:pk>/read/", staff_views.notification_read, name="notification-read"),
@@ -33,5 +53,6 @@ urlpatterns = [
     path("frontdesk/", include("frontdesk.urls")),
     path("complaints/", include("complaints.urls")),
     path("attendance/", include("attendance.urls")),
+    path("api/", include("api.urls")),
     path("admin/", admin.site.urls),
 ]

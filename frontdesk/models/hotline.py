@@ -22,6 +22,9 @@ class CallRecord(models.Model):
         related_name="call_records",
     )
     started_at = models.DateTimeField(_("start time"))
+    # The phone system's own id of the call, when it came through the API (empty from a file):
+    # a re-sent batch is recognised by it.
+    call_id = models.CharField(_("phone system call id"), max_length=64, blank=True)
     ring_seconds = models.PositiveIntegerField(_("ring seconds"))
     talk_seconds = models.PositiveIntegerField(_("talk seconds"))
     satisfaction = models.PositiveSmallIntegerField(
@@ -48,6 +51,9 @@ class CallRecord(models.Model):
         ordering = ["-started_at", "-id"]
         constraints = [
             models.UniqueConstraint(fields=["agent", "started_at"], name="call_agent_start_unique"),
+            models.UniqueConstraint(
+                fields=["call_id"], condition=~Q(call_id=""), name="call_id_unique"
+            ),
             models.CheckConstraint(
                 condition=Q(satisfaction__isnull=True)
                 | Q(satisfaction__gte=1, satisfaction__lte=5),
