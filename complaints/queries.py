@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from attendance.rules.calendar import Schedule, WorkCalendar, complaint_due
 from leads.models import OPEN_STATES, Lead
-from staff.models import Role, Staff
+from staff.models import Department, Role, Staff
 from staff.phones import mask_phone
 
 from . import rules
@@ -365,3 +365,51 @@ def _display(record, name: str, categories: dict[int, str], show_phone: bool) ->
 
 _FIELD_NAMES = {f.name for f in Complaint._meta.fields} - {"id"}
 EDITED_LABEL = _("Edited in the administration")
+
+
+# ------------------------------------------------------------------------------------------------
+# For dispatch's quality gate (QG-1): complaints never import dispatch, dispatch asks here
+# ------------------------------------------------------------------------------------------------
+
+
+def _local_day(moment: datetime) -> date:
+    return timezone.localtime(moment).date()
+
+
+def responsible_designer_complaints(start: date, end: date) -> dict[int, list[tuple[date, str]]]:
+    """Complaints decided between `start` and `end` (inclusive, Beijing days) whose decision
+    names the design department responsible (CMP-5), on a lead with a designer: designer id ->
+    [(decided on, number)]. The decision names a department; the designer is the lead's."""
+    rows = (
+        Complaint.objects.filter(
+            decided_at__gte=_start_of(start),
+            decided_at__lt=_start_of(end + timedelta(days=1)),
+            responsible_department=Department.DESIGN,
+            lead__designer__isnull=False,
+        )
+        .order_by("decided_at")
+        .values_list("lead__designer_id", "decided_at", "number")
+    )
+    found: dict[int, list[tuple[date, str]]] = {}
+    for designer_id, decided_at, number in rows:
+        found.setdefault(designer_id, []).append((_local_day(decided_at), number))
+    return found
+
+
+def follow_up_scores(start: date, end: date) -> dict[int, list[tuple[date, int]]]:
+    """Satisfaction (1–5) recorded at follow-up visits (CMP-6) between `start` and `end` on
+    leads with a designer: designer id -> [(visited on, score)]."""
+    rows = (
+        Complaint.objects.filter(
+            follow_up_at__gte=_start_of(start),
+            follow_up_at__lt=_start_of(end + timedelta(days=1)),
+            satisfaction__isnull=False,
+            lead__designer__isnull=False,
+        )
+        .order_by("follow_up_at")
+        .values_list("lead__designer_id", "follow_up_at", "satisfaction")
+    )
+    found: dict[int, list[tuple[date, int]]] = {}
+    for designer_id, visited_at, score in rows:
+        found.setdefault(designer_id, []).append((_local_day(visited_at), score))
+    return found

@@ -10,7 +10,7 @@ from leads.models import LeadState, SizeClass
 from staff.models import DesignerTier
 
 from . import queries
-from .models import Assignment, CapacityRule, Champion, SeasonPeriod
+from .models import Assignment, CapacityRule, Champion, DeclineReason, SeasonPeriod
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -23,9 +23,37 @@ class ReasonForm(forms.Form):
 
 
 class ChooseDesignerForm(forms.Form):
-    """One-click dispatch: no designer means the automatic choice (first in rotation)."""
+    """One-click dispatch: no designer means the automatic choice (first in rotation). Choosing
+    a designer on quality hold carries a reason (QG-2)."""
 
     designer = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    reason = forms.CharField(required=False, max_length=500, strip=True)
+
+
+class LiftHoldForm(forms.Form):
+    """QG-2: a hold is lifted early only with a reason."""
+
+    reason = forms.CharField(label=_("Why lift the hold"), max_length=500, strip=True)
+
+
+class DesignerDeclineForm(forms.Form):
+    """The designer declines a lead from their own page: a reason from the list, and words."""
+
+    reason_code = forms.ChoiceField(
+        label=_("Why"), choices=DeclineReason.choices, widget=forms.RadioSelect
+    )
+    text = forms.CharField(
+        label=_("In your words"),
+        max_length=400,
+        strip=True,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("The customer manager reads this; the lead goes to the next designer."),
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
 
 
 class CapacityRuleForm(forms.ModelForm):

@@ -21,7 +21,15 @@ from staff.models import Role, Staff
 from staff.queries import count_subquery
 
 from . import rules
-from .models import Assignment, CapacityRule, Champion, SeasonKind, SeasonPeriod, TierRule
+from .models import (
+    Assignment,
+    CapacityRule,
+    Champion,
+    QualityHold,
+    SeasonKind,
+    SeasonPeriod,
+    TierRule,
+)
 
 # --- the day's configuration -----------------------------------------------------------------
 
@@ -221,6 +229,25 @@ def snapshot_of(person: Staff, ctx: DispatchDay) -> rules.DesignerSnapshot:
         open_this_week=person.open_this_week,
         last_dispatch_at=person.last_dispatch_at,
         champion=person.is_champion,
+        hold_id=person.hold_id,
+        hold_until=person.hold_until,
+        hold_reason=person.hold_reason or "",
+    )
+
+
+def holds_on(day: date) -> QuerySet[QualityHold]:
+    """Quality holds in force on `day` (QG-1): started, not ended, not lifted."""
+    return QualityHold.objects.filter(starts__lte=day, ends__gte=day, lifted_at__isnull=True)
+
+
+def with_hold(staff: QuerySet[Staff], day: date) -> QuerySet[Staff]:
+    """Annotate the hold in force on `day` (id, last day, reason), read in the same query as
+    the load; the latest-ending hold when two overlap."""
+    hold = holds_on(day).filter(designer=OuterRef("pk")).order_by("-ends", "-id")
+    return staff.annotate(
+        hold_id=Subquery(hold.values("pk")[:1]),
+        hold_until=Subquery(hold.values("ends")[:1]),
+        hold_reason=Subquery(hold.values("reason")[:1]),
     )
 
 
@@ -228,11 +255,12 @@ def designer_rows(
     ctx: DispatchDay, ids: Iterable[int] | None = None, lead: Lead | None = None
 ) -> list[Staff]:
     """Active designers (or exactly `ids`, active or not), each with their load (`with_load`),
-    whether a confirmed title raises their caps today (`is_champion`) and, given `lead`,
-    whether they declined it (`declined_lead`): one query."""
+    whether a confirmed title raises their caps today (`is_champion`), the quality hold in
+    force (`with_hold`, QG-1) and, given `lead`, whether they declined it (`declined_lead`):
+    one query."""
     staff = designers().filter(is_active=True) if ids is None else Staff.objects.filter(pk__in=ids)
     titles = _titles_on(ctx.day).filter(designer=OuterRef("pk"))
-    staff = with_load(staff, ctx.day).annotate(is_champion=Exists(titles))
+    staff = with_hold(with_load(staff, ctx.day), ctx.day).annotate(is_champion=Exists(titles))
     if lead is not None:
         declined = Assignment.objects.filter(
             lead=lead, designer=OuterRef("pk"), declined_at__isnull=False
@@ -315,6 +343,12 @@ class DesignerLoad:
     def forcible(self) -> bool:
         """A skipped designer a forced dispatch could still go to (active)."""
         return self.snapshot.active
+
+    @property
+    def held_choosable(self) -> bool:
+        """Skipped only for a quality hold: the customer manager may choose them with a reason
+        (QG-2)."""
+        return self.decision.reason == rules.SkipReason.QUALITY_HOLD
 
 
 def load_rows(snapshots: Iterable[rules.DesignerSnapshot], ctx: DispatchDay) -> list[DesignerLoad]:

@@ -1,8 +1,10 @@
 """What each role may do in dispatch (applied to the role groups after every migrate).
 
 - Customer manager: dispatches, forces, records declines, configures, confirms champions.
-- Design manager: watches the board, records declines told to them, confirms champions.
-- GM: watches the board, configures, confirms champions.
+- Design manager: watches the board, records declines told to them, confirms champions, lifts
+  quality holds early (QG-2).
+- GM: watches the board, configures (the quality gate policy too), confirms champions, lifts
+  quality holds early.
 The admin's model permissions let the same managers edit the configuration rows there.
 """
 
@@ -16,6 +18,8 @@ _VIEW = [
     "dispatch.view_seasonperiod",
     "dispatch.view_champion",
     "dispatch.confirm_champion",
+    "dispatch.view_qualityhold",
+    "dispatch.view_qualitypolicy",
 ]
 _CONFIGURE = [
     "dispatch.configure_dispatch",
@@ -27,6 +31,8 @@ _CONFIGURE = [
     "dispatch.add_seasonperiod",
     "dispatch.change_seasonperiod",
     "dispatch.delete_seasonperiod",
+    "dispatch.add_qualitypolicy",
+    "dispatch.change_qualitypolicy",
 ]
 
 ROLE_PERMISSIONS = {
@@ -37,8 +43,8 @@ ROLE_PERMISSIONS = {
         "dispatch.force_dispatch",
         "dispatch.record_decline",
     ],
-    Role.DESIGN_MANAGER: [*_VIEW, "dispatch.record_decline"],
-    Role.GM: [*_VIEW, *_CONFIGURE],
+    Role.DESIGN_MANAGER: [*_VIEW, "dispatch.record_decline", "dispatch.lift_quality_hold"],
+    Role.GM: [*_VIEW, *_CONFIGURE, "dispatch.lift_quality_hold"],
 }
 
 # SEC-5: caps, tiers and seasons are edited on the dispatch settings page; the admin adds the

@@ -43,8 +43,11 @@ class SkipReason(enum.StrEnum):
     DAY_CAP = "DAY_CAP"
     WEEK_CAP = "WEEK_CAP"
     SEASON_CAP = "SEASON_CAP"
-    # Checked last: the designer could take the lead but already declined this one (DISP-7).
+    # Checked after the caps: the designer could take the lead but already declined this one
+    # (DISP-7), or is held out of automatic rotation (QG-1; the customer manager may still
+    # choose them with a reason, QG-2).
     DECLINED = "DECLINED"
+    QUALITY_HOLD = "QUALITY_HOLD"
 
 
 class Refusal(enum.StrEnum):
@@ -55,6 +58,8 @@ class Refusal(enum.StrEnum):
     ALL_DECLINED = "ALL_DECLINED"
     FORCE_REASON_REQUIRED = "FORCE_REASON_REQUIRED"
     SOMEONE_ELIGIBLE = "SOMEONE_ELIGIBLE"
+    ONLY_HELD = "ONLY_HELD"
+    OVERRIDE_REASON_REQUIRED = "OVERRIDE_REASON_REQUIRED"
 
 
 def _default_tier_map() -> dict[SizeClass, frozenset[Tier]]:
@@ -114,6 +119,14 @@ class DesignerSnapshot:
     open_this_week: int = 0
     last_dispatch_at: datetime | None = None
     champion: bool = False
+    # QG-1: the quality hold in force on the dispatch day, if any (id, last day, reason).
+    hold_id: int | None = None
+    hold_until: date | None = None
+    hold_reason: str = ""
+
+    @property
+    def on_hold(self) -> bool:
+        return self.hold_id is not None
 
 
 @dataclass(frozen=True)
@@ -221,7 +234,18 @@ def check_designer(
     decision = _check_caps(snapshot, caps_for(snapshot, season, config))
     if decision.allowed and declined:
         return _refuse(SkipReason.DECLINED, _("Declined this lead"))
+    if decision.allowed and snapshot.on_hold:
+        return hold_decision(snapshot)
     return decision
+
+
+def hold_decision(snapshot: DesignerSnapshot) -> Decision:
+    """QG-1: out of automatic rotation until the hold's last day, with its reason."""
+    text = _("Quality hold until {until}: {reason}")
+    until = snapshot.hold_until.isoformat() if snapshot.hold_until else ""
+    return _refuse(
+        SkipReason.QUALITY_HOLD, format_lazy(text, until=until, reason=snapshot.hold_reason)
+    )
 
 
 def _check_caps(snapshot: DesignerSnapshot, caps: Caps) -> Decision:
@@ -285,6 +309,7 @@ REPORTED_SKIPS = frozenset(
         SkipReason.WEEK_CAP,
         SkipReason.SEASON_CAP,
         SkipReason.DECLINED,
+        SkipReason.QUALITY_HOLD,
     }
 )
 
@@ -313,10 +338,24 @@ ALL_DECLINED = Decision(
 )
 
 
+ONLY_HELD = Decision(
+    allowed=False,
+    reason=Refusal.ONLY_HELD,
+    message=_(
+        "Only designers on quality hold could take this lead: choose one with a reason, or force "
+        "a dispatch with a reason"
+    ),
+)
+
+
 def nobody_decision(ranking: Ranking) -> Decision:
-    """Why nobody can take the lead: all who could have declined it, or nobody could."""
-    if any(d.reason == SkipReason.DECLINED for _s, d in ranking.skipped):
+    """Why nobody can take the lead: all who could have declined it, only held designers could
+    (QG-2: they may be chosen with a reason), or nobody could."""
+    reasons = {d.reason for _s, d in ranking.skipped}
+    if SkipReason.DECLINED in reasons:
         return ALL_DECLINED
+    if SkipReason.QUALITY_HOLD in reasons:
+        return ONLY_HELD
     return NOBODY_ELIGIBLE
 
 
@@ -336,6 +375,20 @@ def check_chosen(ranking: Ranking, designer_id: int) -> Decision:
     if skipped is not None:
         return skipped
     return _refuse(Refusal.UNKNOWN_DESIGNER, _("Not a designer who can receive leads"))
+
+
+def check_override(ranking: Ranking, designer_id: int, reason_text: str) -> Decision:
+    """QG-2: the customer manager may choose a designer whose only obstacle is a quality hold,
+    with a reason; every other rule (tier, leave, caps, declines) still holds."""
+    verdict = check_chosen(ranking, designer_id)
+    if verdict.allowed or verdict.reason != SkipReason.QUALITY_HOLD:
+        return verdict
+    if not reason_text.strip():
+        return _refuse(
+            Refusal.OVERRIDE_REASON_REQUIRED,
+            _("Choosing a designer on quality hold needs a reason"),
+        )
+    return ALLOWED
 
 
 def choose_designer(ranking: Ranking, preferred_id: int | None = None) -> Choice:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import boards, dashboard, settings
+from .views import boards, dashboard, designer, quality, settings
 
 app_name = "dispatch"
 
@@ -13,6 +13,12 @@ urlpatterns = [
     path("leads/<int:pk>/levels/", dashboard.confirm_levels_view, name="confirm_levels"),
     path("board/", boards.load_board, name="board"),
     path("my-leads/", boards.my_leads, name="my_leads"),
+    path("my-leads/<int:pk>/", designer.my_lead, name="my_lead"),
+    path("my-record/", quality.my_record, name="my_record"),
+    path("team-record/", quality.team_record, name="team_record"),
+    path("holds/", quality.holds, name="holds"),
+    path("holds/evaluate/", quality.evaluate, name="holds_evaluate"),
+    path("holds/<int:pk>/lift/", quality.lift, name="hold_lift"),
     path("log/", boards.dispatch_log, name="log"),
     path("settings/", settings.settings_page, name="settings"),
     path("settings/caps/", settings.save_caps, name="save_caps"),

@@ -26,8 +26,8 @@ from leads.services.timeline import write_event
 from staff.models import Role, Staff
 from staff.services import notify_many, write_notification
 
-from .. import queries, rules
-from ..models import Assignment, Skip
+from .. import events, queries, rules
+from ..models import Assignment, DeclineReason, Skip
 from .errors import DispatchError, require_perm
 
 Method = Assignment.Method
@@ -87,10 +87,13 @@ def _check_waiting(lead: Lead) -> None:
 
 
 @transaction.atomic
-def dispatch_lead(*, lead: Lead, by: Staff, designer: Staff | None = None) -> Assignment:
+def dispatch_lead(
+    *, lead: Lead, by: Staff, designer: Staff | None = None, reason: str = ""
+) -> Assignment:
     """Dispatch a waiting lead: to the salesperson's preferred designer when the rules allow
     (DISP-6), else to the first in fair rotation (DISP-5); or to `designer`, the customer
-    manager's pick, if that designer may take it within the rules."""
+    manager's pick, if that designer may take it within the rules. A pick on quality hold
+    needs `reason`, kept on the assignment with the hold it overrides (QG-2)."""
     require_perm(by, "dispatch.dispatch_leads", _("Only the customer manager dispatches leads."))
     _lock_lead(lead)
     _check_waiting(lead)
@@ -99,14 +102,26 @@ def dispatch_lead(*, lead: Lead, by: Staff, designer: Staff | None = None) -> As
     auto = rules.choose_designer(ranking, preferred.pk if preferred else None)
     if designer is None or (auto.designer and auto.designer.designer_id == designer.pk):
         return _dispatch_automatic(lead, by, ranking, designers, auto, preferred)
-    verdict = rules.check_chosen(ranking, designer.pk)
+    verdict = rules.check_override(ranking, designer.pk, reason)
     if not verdict.allowed:
         raise DispatchError(
             _("%(name)s cannot take this lead: %(reason)s")
             % {"name": designer.get_full_name(), "reason": verdict.message}
         )
     note = _preference_note(preferred, auto.preference, chosen_other=True)
-    return _hand_over(lead, designer, by, Method.CHOSEN, ranking, designers, preference_note=note)
+    held = ranking.skip_decision(designer.pk)  # only a quality hold gets this far (QG-2)
+    return _hand_over(
+        lead,
+        designer,
+        by,
+        Method.CHOSEN,
+        ranking,
+        designers,
+        preference_note=note,
+        reason=reason.strip(),  # a pick out of rotation keeps its reason (issue 15, DISP)
+        overridden=str(held.message) if held else "",
+        overridden_hold_id=designers[designer.pk].hold_id if held else None,
+    )
 
 
 def _dispatch_automatic(
@@ -157,6 +172,7 @@ def _hand_over(
     reason: str = "",
     overridden: str = "",
     preference_note: str = "",
+    overridden_hold_id: int | None = None,
 ) -> Assignment:
     """Move the lead (leads' one door), write the designer on the slip (SLIP-3), keep the
     assignment row with the designers it passed over, and tell the designer.
@@ -178,11 +194,13 @@ def _hand_over(
         reason=reason,
         overridden=overridden[:200],
         preference_note=preference_note[:300],
+        overridden_hold_id=overridden_hold_id,
     )
     assignment._history_user = by
     assignment.save()
     _record_skips(assignment, ranking)
     _notify_designer(assignment)
+    events.lead_dispatched(assignment)
     return assignment
 
 
@@ -233,6 +251,44 @@ def decline_dispatch(*, lead: Lead, by: Staff, reason: str) -> Assignment | None
         "dispatch.record_decline",
         _("Only the customer manager or the design manager records a designer's decline."),
     )
+    return _decline(lead, by, reason)
+
+
+@transaction.atomic
+def decline_own_lead(*, lead: Lead, by: Staff, reason_code: str, text: str) -> Assignment | None:
+    """The designer declines a lead dispatched to them, from their own page, with a reason
+    from the list and their words (DISP-7): the same path as a decline recorded by the
+    customer manager, who is told what became of the lead."""
+    if reason_code not in DeclineReason.values:
+        raise DispatchError(_("Choose why you decline the lead."))
+    if not (text or "").strip():
+        raise DispatchError(_("Say in a few words why you decline the lead."))
+    label = DeclineReason(reason_code).label
+    if lead.designer_id != by.pk:  # checked again under the lead's lock in _decline
+        raise DispatchError(_("Only the designer the lead is dispatched to can decline it."))
+    assignment = _decline(lead, by, f"{label}: {text.strip()}", own=True)
+    _tell_managers_of_decline(lead, by, assignment)
+    return assignment
+
+
+def _tell_managers_of_decline(lead: Lead, by: Staff, assignment: Assignment | None) -> None:
+    """The customer managers learn of a designer's own decline; a lead back in the queue has
+    told them already (`_back_to_queue`)."""
+    if assignment is None:
+        return
+    text = _("%(name)s declined %(customer)s; the lead now goes to %(next)s.")
+    names = {
+        "name": by.get_full_name(),
+        "customer": lead.customer_name,
+        "next": assignment.designer.get_full_name(),
+    }
+    managers = Staff.objects.filter(is_active=True, groups__name=Role.CUSTOMER_MANAGER)
+    link = f"{reverse('dispatch:index')}?lead={lead.pk}"
+    for manager in managers.distinct():
+        write_notification(recipient=manager, text=text % names, link=link)
+
+
+def _decline(lead: Lead, by: Staff, reason: str, own: bool = False) -> Assignment | None:
     reason = (reason or "").strip()
     if not reason:
         raise DispatchError(_("Say why the designer declines the lead."))
@@ -242,6 +298,8 @@ def decline_dispatch(*, lead: Lead, by: Staff, reason: str) -> Assignment | None
             _("Only a dispatched lead can be declined; this one is %(state)s.")
             % {"state": lead.get_state_display()}
         )
+    if own and lead.designer_id != by.pk:
+        raise DispatchError(_("Only the designer the lead is dispatched to can decline it."))
     declined = _record_decline(lead, by, reason)
     _ctx, ranking, designers = _locked_ranking(lead)
     choice = rules.choose_designer(ranking)

@@ -8,6 +8,7 @@ FORCE = "dispatch.force_dispatch"
 DECLINE = "dispatch.record_decline"
 CONFIGURE = "dispatch.configure_dispatch"
 CONFIRM_CHAMPION = "dispatch.confirm_champion"
+LIFT_HOLD = "dispatch.lift_quality_hold"
 
 
 def board_required(view):

@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from leads.models import LeadState
 from leads.queries.access import phone_for
 from staff.access import role_required
 from staff.models import Role
@@ -35,6 +36,7 @@ def my_leads(request: HttpRequest) -> HttpResponse:
     )
     for lead in page:
         lead.display_phone = phone_for(request.user, lead)  # SEC-1: their own leads: in full
+        lead.can_decline = lead.state == LeadState.DISPATCHED  # from their own page (DISP-7)
     return render(request, "dispatch/my_leads.html", {"form": form, "page": page})
 
 

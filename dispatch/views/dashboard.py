@@ -61,11 +61,15 @@ def lead_panel(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required(DISPATCH, raise_exception=True)
 def dispatch_view(request: HttpRequest, pk: int) -> HttpResponse:
     form = ChooseDesignerForm(request.POST)
-    designer_pk = form.cleaned_data["designer"] if form.is_valid() else None
+    valid = form.is_valid()
+    designer_pk = form.cleaned_data["designer"] if valid else None
+    reason = form.cleaned_data["reason"] if valid else ""  # QG-2: choosing a held designer
     designer = get_object_or_404(Staff, pk=designer_pk) if designer_pk else None
     try:
         # The service locks and loads the lead (one query); not found there: 404.
-        assignment = services.dispatch_lead(lead=Lead(pk=pk), by=request.user, designer=designer)
+        assignment = services.dispatch_lead(
+            lead=Lead(pk=pk), by=request.user, designer=designer, reason=reason
+        )
     except Lead.DoesNotExist as exc:
         raise Http404 from exc
     except services.DispatchError as exc:

@@ -31,7 +31,7 @@ from attendance.models import DailyStatus, ViolationRecord
 from attendance.queries.pay import TOTAL_FIELDS, pay_totals
 from attendance.rules.daily import DayStatusCode
 from complaints.models import Complaint, Escalation
-from dispatch.models import Assignment, CapacityRule, Champion, Skip
+from dispatch.models import Assignment, CapacityRule, Champion, QualityHold, Skip
 from dispatch.queries import designers
 from leads.models import (
     Channel,
@@ -250,6 +250,7 @@ class FairnessRow:
     declined: int
     weight: int
     skips: dict[str, int] = field(default_factory=dict)  # Skip.Reason value -> count
+    holds: int = 0  # quality holds started in the month (QG-3), lifted ones included
     share: float | None = None
     allowed_share: float | None = None
 
@@ -266,7 +267,8 @@ class FairnessRow:
 def fairness(first: date, last: date) -> list[FairnessRow]:
     """Each designer's share of the tier's dispatches against the share the caps allowed: the
     weekly cap, plus the champion bonus for a confirmed champion at the end of the month; and
-    how often they were passed over, by reason."""
+    how often they were passed over, by reason; and the quality holds that started in the month
+    (QG-3)."""
     start, end = aware_start(first), aware_start(last + timedelta(days=1))
     # Correlated counts: each reads one designer's month on the (designer, time) indexes, where a
     # join with GROUP BY would read every dispatch each designer ever had.
@@ -289,6 +291,11 @@ def fairness(first: date, last: date) -> list[FairnessRow]:
             chosen=count_subquery(month.filter(method=Assignment.Method.CHOSEN)),
             after=count_subquery(month.filter(method=Assignment.Method.AFTER_DECLINE)),
             declined=count_subquery(month.filter(declined_at__isnull=False)),
+            holds=count_subquery(
+                QualityHold.objects.filter(
+                    designer=OuterRef("pk"), starts__gte=first, starts__lte=last
+                )
+            ),
         )
         .annotate(
             week_cap=Subquery(rule.values("week_cap")[:1]),
@@ -312,6 +319,7 @@ def fairness(first: date, last: date) -> list[FairnessRow]:
             "chosen",
             "after",
             "declined",
+            "holds",
             "week_cap",
             "bonus",
             "champion",
@@ -333,6 +341,7 @@ def fairness(first: date, last: date) -> list[FairnessRow]:
             weight=(p["week_cap"] or DEFAULT_WEEK_CAP)
             + ((p["bonus"] or 0) if p["champion"] else 0),
             skips={reason.value: p[f"skip_{reason}"] for reason in Skip.Reason},
+            holds=p["holds"],
         )
         for p in people
     ]
@@ -540,6 +549,13 @@ class MonthlyReport:
             for reason, n in row.skips.items():
                 tier.counts[reason] += n
         return list(rows.values())
+
+    def holds_by_tier(self) -> list[tuple[str, int]]:
+        """Quality holds started in the month per tier (QG-3), in the fairness table's order."""
+        totals: dict[str, list] = {}
+        for row in self.fairness:
+            totals.setdefault(row.tier, [row.tier_label, 0])[1] += row.holds
+        return [(label, n) for label, n in totals.values()]
 
     def charts(self) -> dict:
         """The Chart.js datasets (passed with json_script); the same numbers as the tables."""

@@ -10,14 +10,14 @@ EXPECTED = {
     Role.FRONT_DESK: set(),
     Role.CS_AGENT: set(),
     Role.CUSTOMER_MANAGER: {"dispatch:index"},
-    Role.DESIGNER: {"dispatch:my_leads"},
-    Role.DESIGN_MANAGER: {"dispatch:index"},
+    Role.DESIGNER: {"dispatch:my_leads", "dispatch:my_record"},
+    Role.DESIGN_MANAGER: {"dispatch:index", "dispatch:team_record"},
     Role.STORE_MANAGER: set(),
     Role.MARKETING_SALES: set(),
     Role.MARKETING_MANAGER: set(),
     Role.ENGINEERING: set(),
     Role.HR: set(),
-    Role.GM: {"dispatch:index"},
+    Role.GM: {"dispatch:index", "dispatch:team_record"},
 }
 
 

@@ -31,6 +31,7 @@ WRITES = Counter(
         "INSERT dispatch_historicalassignment": 1,
         "INSERT dispatch_skip": 1,  # every designer passed over, in one insert
         "INSERT staff_notification": 1,  # the designer is told
+        "INSERT staff_outboundevent": 1,  # lead.dispatched for webhooks and robots (issue 16)
     }
 )
 # Reads: session, user (with the unread count), roles and permissions; the lead locked and read
@@ -40,7 +41,7 @@ READS = 9
 # The service's transaction: SAVEPOINT and RELEASE here (the test runs in a transaction), BEGIN
 # and COMMIT in production.
 TRANSACTION = 2
-DISPATCH_POST = READS + sum(WRITES.values()) + TRANSACTION  # 20
+DISPATCH_POST = READS + sum(WRITES.values()) + TRANSACTION  # 21
 # A marketing lead also reads its slip's signatures, writes the designer on the slip (with its
 # history) and tells the salesperson.
 MARKETING_EXTRA = 4

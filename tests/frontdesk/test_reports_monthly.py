@@ -203,13 +203,14 @@ def test_rpt2_export_one_sheet_per_section_same_numbers(login, gm):
         "Pay",
     ]
     funnel = list(book["Funnel"].iter_rows(values_only=True))
-    assert funnel[1][:6] == ("All leads", 5, 3, 2, 2, 40)
+    # a rate is a fraction shown as 0.0% (issue 19), no longer a number of percent
+    assert funnel[1][:6] == ("All leads", 5, 3, 2, 2, 0.4)
     contracts = {row[0]: row[1:] for row in book["Contracts"].iter_rows(values_only=True)}
     assert contracts["Total"] == (2, 260000)
     closures = list(book["Closure reasons"].iter_rows(values_only=True))
     assert closures[1][1:] == (1, 0)
     fairness = {row[1]: row for row in book["Dispatch fairness"].iter_rows(values_only=True)}
-    assert fairness["设计师甲"][2:6] == (2, 66.7, 50, 16.7)
+    assert fairness["设计师甲"][2:6] == (2, 0.667, 0.5, 16.7)  # shares as 0.0% fractions
     assert fairness["Designer"][-6:] == (
         "Skipped: On leave",
         "Skipped: Daily cap reached",
