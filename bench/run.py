@@ -168,7 +168,20 @@ def cases() -> list[Case]:
             daily_table,
             note="" if daily_table else "not built yet",
         ),
+        # The 工作台 of each role (issue 15): a fixed number of queries at any volume.
+        *(Case(f"home ({role})", role, reverse("home")) for role in HOME_ROLES),
     ]
+
+
+HOME_ROLES = (
+    "FRONT_DESK",
+    "CS_AGENT",
+    "CUSTOMER_MANAGER",
+    "DESIGN_MANAGER",
+    "DESIGNER",
+    "HR",
+    "GM",
+)
 
 
 def _request(client: Client, case: Case, i: int):

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import queries, services
+from . import queries, services, workbench
 from .access import has_any_role
 from .forms import (
     DelegationForm,
@@ -22,16 +22,20 @@ from .forms import (
     WithdrawFaultForm,
 )
 from .models import Delegation, Fault, InstructionRequest, Notification, ReportStatus, Staff
-from .navigation import MANAGERS, items_for
+from .navigation import MANAGERS
 from .params import int_param
+from .search import search as global_search
 
 PAGE_SIZE = 25
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    cards = [item for item in items_for(request.user) if item.url_name != "home"]
-    latest = queries.notifications_for(request.user).filter(read_at__isnull=True)[:5]
-    return render(request, "staff/home.html", {"cards": cards, "latest_notifications": latest})
+    """The 工作台: my roles' queues for today and my open to-dos (unread, step not done)."""
+    context = {
+        "sections": workbench.sections_for(request.user, timezone.now()),
+        "todos": list(workbench.open_todos(request.user)[:5]),
+    }
+    return render(request, "staff/home.html", context)
 
 
 def notification_list(request: HttpRequest) -> HttpResponse:
@@ -310,3 +314,10 @@ def report_instruct(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def report_execute(request: HttpRequest, pk: int) -> HttpResponse:
     return _act_on_report(request, pk, services.record_execution, ExecutionForm)
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    """The top bar's global search: phone, name, lead or complaint number (staff.search)."""
+    results = global_search(request.user, request.GET.get("q", ""))
+    context = {"results": results, "search_query": results.terms.text}
+    return render(request, "staff/search.html", context)
