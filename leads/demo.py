@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from staff.models import Delegation, DesignerTier, Notification, Role, Staff
 
-from . import demo_lifecycle
+from . import demo_care, demo_lifecycle
 from .models import (
     Callback,
     Channel,
@@ -140,7 +140,8 @@ def seed() -> int:
             created = _seed(cast, random.Random(2026))
             # The seed's notifications describe the past: leave them read.
             Notification.objects.filter(created_at__gte=started).update(read_at=timezone.now())
-    return created + demo_lifecycle.seed(phone_prefix=PHONE_PREFIX)
+    created += demo_lifecycle.seed(phone_prefix=PHONE_PREFIX)
+    return created + demo_care.seed(phone_prefix=PHONE_PREFIX)  # CARE-1/2/4/5
 
 
 def _seed(cast: Cast, rng: random.Random) -> int:

@@ -2,8 +2,10 @@ from django.urls import path
 
 from .views import (
     callbacks,
+    care,
     closures,
     commission,
+    customers,
     filing,
     intake,
     leads,
@@ -37,6 +39,11 @@ urlpatterns = [
     path("callbacks/", callbacks.callback_list, name="callbacks"),
     path("callbacks/<int:pk>/done/", callbacks.callback_done, name="callback_done"),
     path("callbacks/<int:pk>/reassign/", callbacks.callback_reassign, name="callback_reassign"),
+    path("callbacks/<int:callback_pk>/care/", care.care_call_for, name="care_call_for"),
+    path("care/<int:pk>/", care.care_call, name="care_call"),
+    path("care/<int:pk>/dates/", care.care_dates, name="care_dates"),
+    path("<int:pk>/customer/", customers.customer_history, name="customer_history"),
+    path("<int:pk>/customer/profile/", customers.profile_edit, name="customer_profile"),
     path("commission/", commission.my_commission, name="commission"),
     path("commission/ledger/", commission.commission_ledger, name="commission_ledger"),
     path("commission/paid/", commission.commission_mark_paid, name="commission_mark_paid"),

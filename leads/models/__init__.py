@@ -4,6 +4,23 @@ the lifecycle after dispatch (measurement, contracts, closures, callbacks, commi
 Workflows live in leads.services; these modules hold rows, constraints and indexes only.
 """
 
+from .care import (
+    CareAnchor,
+    CareCall,
+    CareFeedback,
+    CarePlan,
+    CarePlanStatus,
+    CarePoint,
+    CarePolicy,
+    Consent,
+    CustomerProfile,
+    Greeting,
+    Occasion,
+    Referral,
+    ReferralReward,
+    ReferralRewardPolicy,
+    RewardKind,
+)
 from .commission import (
     CommissionEntry,
     CommissionMonth,
@@ -40,6 +57,21 @@ from .phone_lists import PhoneList, PhoneListEntry
 from .slips import SlipSignature, SlipStep, TransferSlip
 
 __all__ = [
+    "CareAnchor",
+    "CareCall",
+    "CareFeedback",
+    "CarePlan",
+    "CarePlanStatus",
+    "CarePoint",
+    "CarePolicy",
+    "Consent",
+    "CustomerProfile",
+    "Greeting",
+    "Occasion",
+    "Referral",
+    "ReferralReward",
+    "ReferralRewardPolicy",
+    "RewardKind",
     "OPEN_CALLBACK",
     "OPEN_STATES",
     "Callback",

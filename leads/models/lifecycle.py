@@ -274,6 +274,7 @@ class CallbackKind(models.TextChoices):
     AFTER_MEASUREMENT = rules.CallbackKind.AFTER_MEASUREMENT, _("After measurement")
     CLOSURE_PENDING = rules.CallbackKind.CLOSURE_PENDING, _("Second callback on a closure")
     COMPLAINT_FOLLOW_UP = rules.CallbackKind.COMPLAINT_FOLLOW_UP, _("Complaint follow-up")
+    CARE = "CARE", _("Care call")  # CARE-2: several open at once per lead, one per plan point
 
 
 OPEN_CALLBACK = Q(done_at__isnull=True, cancelled_at__isnull=True)
@@ -337,7 +338,7 @@ class Callback(models.Model):
             # One open callback of a kind per lead, so a re-run or a race schedules it once.
             models.UniqueConstraint(
                 fields=["lead", "kind"],
-                condition=OPEN_CALLBACK & ~Q(kind="COMPLAINT_FOLLOW_UP"),
+                condition=OPEN_CALLBACK & ~Q(kind__in=["COMPLAINT_FOLLOW_UP", "CARE"]),
                 name="callback_one_open_per_kind",
             ),
         ]
@@ -375,6 +376,11 @@ class Callback(models.Model):
     def is_closure_call(self) -> bool:
         """Answered by confirming or rejecting its closure, not by an outcome of its own."""
         return self.kind == CallbackKind.CLOSURE_PENDING
+
+    @property
+    def is_care_call(self) -> bool:
+        """Answered with the customer's feedback (CARE-4) on the care call's page."""
+        return self.kind == CallbackKind.CARE
 
 
 class CallbackPolicy(models.Model):

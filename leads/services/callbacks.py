@@ -259,6 +259,8 @@ def record_outcome(*, callback: Callback, outcome: str, by: Staff) -> Callback:
         raise LeadError(_("Only the assignee or the customer manager records this callback."))
     if callback.kind == CallbackKind.CLOSURE_PENDING:
         raise LeadError(_("Answer this callback by confirming or rejecting the closure."))
+    if callback.kind == CallbackKind.CARE:
+        raise LeadError(_("Answer a care call with the customer's feedback."))
     outcome = (outcome or "").strip()
     if not outcome:
         raise LeadError(_("Write down what the customer said."))

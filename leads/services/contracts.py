@@ -20,9 +20,11 @@ from .. import events
 from ..models import Contract, ContractType, Lead, LeadEvent, LeadState, Measurement
 from ..rules import lifecycle as rules
 from ..rules.states import LeadState as RuleState
+from .care import cancel_care_plan, create_care_plan
 from .commission import create_entries
 from .errors import LeadError
 from .measurement import check_may
+from .referrals import reward_referral
 from .states import lock_lead, transition
 from .timeline import record_event
 
@@ -71,6 +73,8 @@ def record_contract(
     )
     _record_signing(lead, contract, by)
     create_entries(contract=contract, by=by)
+    create_care_plan(contract=contract, by=by)  # CARE-2
+    reward_referral(contract=contract)  # CARE-5
     events.lead_signed(contract)
     return contract
 
@@ -113,5 +117,6 @@ def mark_refunded(*, lead: Lead, by: Staff) -> int:
         contract.refunded_at = timezone.now()
         contract._history_user = by
         contract.save(update_fields=["refunded_at"])
+        cancel_care_plan(contract=contract, by=by)  # CARE-2: no care calls after a refund
         refunded += 1
     return refunded
