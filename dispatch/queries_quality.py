@@ -42,12 +42,17 @@ def policy_on(day: date) -> qrules.QualityPolicy:
 
 
 def quality_facts(start: date, end: date) -> dict[int, qrules.QualityFacts]:
-    """Every designer's facts between `start` and `end`: three queries, one per source."""
+    """Every designer's facts between `start` and `end`: four queries, one per source.
+    Satisfaction is what customers scored at follow-ups: complaint follow-up visits (CMP-6) and
+    care calls after signing (CARE-4), in the order they were given."""
     from complaints.queries import follow_up_scores, responsible_designer_complaints
+    from leads.queries.care import care_score_days
     from leads.queries.performance import measured_outcomes
 
     complaints = responsible_designer_complaints(start, end)
     scores = follow_up_scores(start, end)
+    for designer_id, days in care_score_days(start, end).items():
+        scores[designer_id] = sorted([*scores.get(designer_id, []), *days])
     measured = measured_outcomes(start, end)
     ids = set(complaints) | set(scores) | set(measured)
     return {

@@ -145,3 +145,22 @@ def care_scores_by_designer(since: datetime) -> dict[int, tuple[int, float]]:
         .annotate(n=Count("id"), mean=Avg("satisfaction"))
     )
     return {row["designer_id"]: (row["n"], float(row["mean"])) for row in rows}
+
+
+def care_score_days(start: date, end: date) -> dict[int, list[tuple[date, int]]]:
+    """QG-1 / CARE-4: scores given at care calls between `start` and `end`, per designer:
+    designer id -> [(recorded on, score)], oldest first. One query."""
+    tz = timezone.get_current_timezone()
+    since = datetime.combine(start, time.min, tzinfo=tz)
+    until = datetime.combine(end, time.max, tzinfo=tz)
+    rows = (
+        CareFeedback.objects.filter(
+            recorded_at__range=(since, until), designer__isnull=False, satisfaction__isnull=False
+        )
+        .order_by("recorded_at")
+        .values_list("designer_id", "recorded_at", "satisfaction")
+    )
+    found: dict[int, list[tuple[date, int]]] = {}
+    for designer_id, recorded_at, score in rows:
+        found.setdefault(designer_id, []).append((timezone.localtime(recorded_at).date(), score))
+    return found

@@ -132,3 +132,15 @@ def test_care4_designer_cannot_open_someone_elses_care_call(care_call, designer,
     response = login(designer).get(reverse("leads:care_call", args=[care_call.pk]))
     assert response.status_code in (403, 404)
     assert care_call.callback.kind == CallbackKind.CARE
+
+
+@pytest.mark.django_db
+def test_qg1_care_call_scores_are_follow_up_satisfaction_for_the_gate(
+    care_call, cs_agent, designer
+):
+    from dispatch.queries_quality import quality_facts
+
+    services.record_care_feedback(care_call=care_call, satisfaction=2, comments="", by=cs_agent)
+    today = timezone.localdate()
+    facts = quality_facts(today - timedelta(days=1), today)
+    assert facts[designer.pk].scores == ((today, 2),)
