@@ -23,6 +23,7 @@ NAV_ITEMS = [
         "attendance:index",
         roles=AREA_ROLES,
         order=50,
+        group="attendance",
         description=_("My attendance, leave requests, outings and approvals"),
     ),
     NavItem(
@@ -30,6 +31,7 @@ NAV_ITEMS = [
         "attendance:outing-register",
         roles=(Role.FRONT_DESK, Role.HR),
         order=51,
+        group="attendance",
         description=_("Who is out on business today: record departures and returns"),
     ),
     NavItem(
@@ -37,6 +39,7 @@ NAV_ITEMS = [
         "attendance:clock-list",
         roles=(Role.FRONT_DESK, Role.HR),
         order=52,
+        group="attendance",
         description=_("Enter clock times or import the time clock's file"),
     ),
     NavItem(
@@ -44,6 +47,7 @@ NAV_ITEMS = [
         "attendance:summary",
         perm="attendance.view_all_attendance",
         order=53,
+        group="attendance",
         description=_("Monthly lateness, absences, leave and violations per person"),
     ),
     NavItem(
@@ -51,6 +55,7 @@ NAV_ITEMS = [
         "attendance:pay-mine",
         roles=AREA_ROLES,
         order=54,
+        group="attendance",
         description=_("My monthly pay statements once the general manager has approved them"),
     ),
     NavItem(
@@ -58,6 +63,7 @@ NAV_ITEMS = [
         "attendance:pay-months",
         perm="attendance.view_all_pay",
         order=55,
+        group="attendance",
         description=_("Prepare, approve and export the monthly pay statements"),
     ),
 ]

@@ -8,6 +8,7 @@ NAV_ITEMS = [
         "complaints:index",
         perm="complaints.view_register",
         order=40,
+        group="complaints",
         description=_("Complaint register, handling forms, replies and follow-ups"),
     ),
     NavItem(
@@ -15,6 +16,7 @@ NAV_ITEMS = [
         "complaints:mine",
         roles=ALL_ROLES,
         order=41,
+        group="complaints",
         description=_("Complaints your department is responsible for handling"),
     ),
 ]

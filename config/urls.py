@@ -28,6 +28,7 @@ handler500 = "django.views.defaults.server_error"
 urlpatterns = [
     path("favicon.ico", favicon, name="favicon"),
     path("", staff_views.home, name="home"),
+    path("search/", staff_views.search, name="search"),  # the top bar's global search
     path("notifications/", staff_views.notification_list, name="notifications"),
     path("notifications/<int:pk>/read/", staff_views.notification_read, name="notification-read"),
     path(

@@ -16,6 +16,7 @@ NAV_ITEMS = [
         "frontdesk:index",
         roles=AREA_ROLES,
         order=30,
+        group="frontdesk",
         description=_("Walk-ins and calls, showroom visits, handover and the desk's logs"),
     ),
     NavItem(
@@ -23,6 +24,7 @@ NAV_ITEMS = [
         "frontdesk:quality",
         perm="frontdesk.view_agentdailymetric",
         order=31,
+        group="frontdesk",
         description=_("Agents' daily call metrics, trends, alerts and team mood"),
     ),
     NavItem(
@@ -30,6 +32,7 @@ NAV_ITEMS = [
         "frontdesk:documents",
         perm="frontdesk.view_document",
         order=32,
+        group="frontdesk",
         description=_("Incoming and outgoing letters, faxes, contracts and notices"),
     ),
     NavItem(
@@ -37,6 +40,7 @@ NAV_ITEMS = [
         "frontdesk:report_tables",
         perm="frontdesk.view_dailysnapshot",
         order=33,
+        group="reports",
         description=_("Daily, weekly and monthly figures of the desk, with Excel export"),
     ),
     NavItem(
@@ -44,6 +48,7 @@ NAV_ITEMS = [
         "frontdesk:report_monthly",
         perm="frontdesk.view_monthly_report",
         order=34,
+        group="reports",
         description=_("The GM's month: funnel, contracts, dispatch fairness, closures, complaints"),
     ),
     NavItem(
@@ -51,6 +56,7 @@ NAV_ITEMS = [
         "frontdesk:report_segments",
         perm="frontdesk.view_segments",
         order=35,
+        group="reports",
         description=_("Leads and signings by community, area, budget, channel and month"),
     ),
     NavItem(
@@ -58,6 +64,7 @@ NAV_ITEMS = [
         "frontdesk:jobs",
         perm="frontdesk.view_jobrun",
         order=36,
+        group="admin",
         description=_("Runs of the nightly jobs and their outcome"),
     ),
 ]

@@ -41,6 +41,7 @@ NAV_ITEMS = [
         "leads:index",
         roles=AREA_ROLES,
         order=10,
+        group="customers",
         description=_("Customer leads: intake, ownership claims and transfer slips"),
     ),
     NavItem(
@@ -48,6 +49,7 @@ NAV_ITEMS = [
         "leads:intake",
         roles=INTAKE_ROLES,
         order=11,
+        group="customers",
         description=_("Walk-ins and calls, with an instant check for existing customers"),
     ),
     NavItem(
@@ -55,6 +57,7 @@ NAV_ITEMS = [
         "leads:slips_hr",
         roles=(Role.HR,),
         order=12,
+        group="customers",
         description=_("Slips of dispatched marketing leads, with export"),
     ),
     NavItem(
@@ -62,6 +65,7 @@ NAV_ITEMS = [
         "leads:callbacks",
         roles=(Role.CS_AGENT, Role.CUSTOMER_MANAGER, Role.DESIGN_MANAGER),
         order=13,
+        group="customers",
         description=_("Customers to call back, overdue first"),
     ),
     NavItem(
@@ -69,6 +73,7 @@ NAV_ITEMS = [
         "leads:closures",
         roles=CLOSURE_ROLES,
         order=14,
+        group="customers",
         description=_("Invalid and dead leads: proposals, second callbacks, the archive"),
     ),
     NavItem(
@@ -76,6 +81,7 @@ NAV_ITEMS = [
         "leads:commission",
         roles=COMMISSION_ROLES,
         order=15,
+        group="attendance",
         description=_("Commission per contract, month by month"),
     ),
     NavItem(
@@ -83,6 +89,7 @@ NAV_ITEMS = [
         "leads:commission_ledger",
         perm="leads.view_all_commission",
         order=16,
+        group="attendance",
         description=_("Everyone's commission, voids and paid months"),
     ),
 ]

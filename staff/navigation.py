@@ -6,11 +6,13 @@ its permission). Superusers see everything. Templates get plain data and never t
 
 from dataclasses import dataclass, field
 from importlib import import_module
+from itertools import groupby
 
 from django.apps import apps
 from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .models import Role
 
@@ -25,6 +27,20 @@ MANAGERS: tuple[str, ...] = (
 )
 
 
+# The sidebar's groups (UI.md "Shell": at most 8), in menu order. An item names its group by key.
+GROUPS: dict[str, Promise | str] = {
+    "workbench": pgettext_lazy("menu group", "Workbench"),
+    "customers": pgettext_lazy("menu group", "Customers"),
+    "dispatch": pgettext_lazy("menu group", "Dispatch"),
+    "complaints": pgettext_lazy("menu group", "Complaints"),
+    "frontdesk": pgettext_lazy("menu group", "Front desk"),
+    "attendance": pgettext_lazy("menu group", "Attendance and pay"),
+    "reports": pgettext_lazy("menu group", "Reports"),
+    "admin": pgettext_lazy("menu group", "Management"),
+}
+GROUP_ORDER = {key: index for index, key in enumerate(GROUPS)}
+
+
 @dataclass(frozen=True)
 class NavItem:
     label: Promise | str
@@ -35,6 +51,7 @@ class NavItem:
     description: Promise | str = ""
     order: int = 100
     children: tuple = field(default=())
+    group: str = "workbench"  # a key of GROUPS: the sidebar group the item is listed under
 
     def visible_to(self, user) -> bool:
         if not user.is_authenticated:
@@ -57,6 +74,7 @@ NAV_ITEMS = [
         "staff:list",
         perm="staff.view_staff",
         order=90,
+        group="admin",
         description=_("Staff directory, supervisors and delegations"),
     ),
     NavItem(
@@ -65,6 +83,7 @@ NAV_ITEMS = [
         roles=MANAGERS,
         perm="staff.view_delegation",
         order=91,
+        group="admin",
         description=_("Name a delegate who signs for you while you are away (工作联络单)"),
     ),
     NavItem(
@@ -79,6 +98,7 @@ NAV_ITEMS = [
         "staff:faults",
         perm="staff.view_fault",
         order=93,
+        group="admin",
         description=_("Fault slips (过失单) and their deductions"),
     ),
 ]
@@ -94,8 +114,44 @@ def all_items() -> list[NavItem]:
                 raise
             continue
         items.extend(getattr(module, "NAV_ITEMS", []))
-    return sorted(items, key=lambda item: item.order)
+    return sorted(items, key=lambda item: (GROUP_ORDER.get(item.group, len(GROUPS)), item.order))
 
 
 def items_for(user) -> list[NavItem]:
     return [item for item in all_items() if item.visible_to(user)]
+
+
+@dataclass(frozen=True)
+class MenuLink:
+    item: NavItem
+    url: str
+    active: bool
+
+
+@dataclass(frozen=True)
+class MenuGroup:
+    key: str
+    label: Promise | str
+    links: list[MenuLink]
+    active: bool
+
+
+ADMIN_ITEM = NavItem(_("Administration"), "admin:index", everyone=True, order=999, group="admin")
+
+
+def menu(items: list[NavItem], path: str, *, admin: bool = False) -> list[MenuGroup]:
+    """The sidebar: `items` (as `items_for` orders them) under their groups, with the current
+    page marked; `admin` adds the Django admin (SEC-5: only for those it opens to). The current
+    page is the item whose address is the longest prefix of `path` (a lead's page marks 客户来单);
+    the home page only marks itself."""
+    if admin:
+        items = [*items, ADMIN_ITEM]
+    urls = [item.url for item in items]
+    matches = [url for url in urls if path == url or (url != "/" and path.startswith(url))]
+    current = max(matches, key=len, default="")
+    groups = []
+    for key, members in groupby(zip(items, urls, strict=True), key=lambda pair: pair[0].group):
+        links = [MenuLink(item, url, url == current) for item, url in members]
+        label = GROUPS.get(key, key)
+        groups.append(MenuGroup(key, label, links, any(link.active for link in links)))
+    return groups
