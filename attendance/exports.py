@@ -1,38 +1,43 @@
-"""The monthly summary as an Excel workbook (ATT-8), in the reader's language; names are written
-as text, never as formulae (SEC-7)."""
+"""The monthly summary as an Excel workbook (ATT-8), in the reader's language: counts and days as
+numbers, names as text, never as formulae (SEC-7)."""
 
 from __future__ import annotations
 
 from datetime import date
-from io import BytesIO
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
-from staff.spreadsheets import append_row
+from staff.spreadsheets import INTEGER, NUMBER, Column, book_bytes, new_book, write_sheet
 
 from .queries.summary import MonthRow
 
 
-def _headers() -> list[str]:
+def summary_title(month: date) -> str:
+    return _("Attendance summary %(month)s") % {"month": f"{month:%Y-%m}"}
+
+
+def _columns() -> list[Column]:
     return [
-        _("Employee number"),
-        _("Name"),
-        _("Department"),
-        _("Late arrivals"),
-        _("Late minutes"),
-        _("Early leaves"),
-        _("Early minutes"),
-        _("Off-post spells"),
-        _("Off-post minutes"),
-        _("Absent days"),
-        _("Personal leave days"),
-        _("Special personal leave days"),
-        _("Sick leave days"),
-        _("Violations"),
-        _("Flagged for discipline"),
+        Column(_("Employee number")),
+        Column(_("Name")),
+        Column(_("Department")),
+        Column(_("Late arrivals"), INTEGER),
+        Column(_("Late minutes"), INTEGER),
+        Column(_("Early leaves"), INTEGER),
+        Column(_("Early minutes"), INTEGER),
+        Column(_("Off-post spells"), INTEGER),
+        Column(_("Off-post minutes"), INTEGER),
+        Column(_("Absent days"), NUMBER),
+        Column(_("Personal leave days"), NUMBER),
+        Column(_("Special personal leave days"), NUMBER),
+        Column(_("Sick leave days"), NUMBER),
+        Column(_("Violations"), INTEGER),
+        Column(_("Flagged for discipline")),
     ]
+
+
+def _headers() -> list[str]:
+    return [str(column.header) for column in _columns()]
 
 
 def _values(row: MonthRow) -> list:
@@ -47,25 +52,16 @@ def _values(row: MonthRow) -> list:
         row.early_minutes,
         row.off_post_count,
         row.off_post_minutes,
-        float(row.absent_days),
-        float(row.personal_days),
-        float(row.special_personal_days),
-        float(row.sick_days),
+        row.absent_days,
+        row.personal_days,
+        row.special_personal_days,
+        row.sick_days,
         row.violations,
         _("Yes") if row.flagged else "",
     ]
 
 
 def summary_workbook(rows: list[MonthRow], month: date) -> bytes:
-    book = Workbook()
-    sheet = book.active
-    sheet.title = f"{month:%Y-%m}"
-    append_row(sheet, _headers())
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        append_row(sheet, _values(row))
-    sheet.freeze_panes = "D2"
-    buffer = BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    book = new_book()
+    write_sheet(book, summary_title(month), _columns(), [_values(row) for row in rows])
+    return book_bytes(book)

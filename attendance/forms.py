@@ -10,7 +10,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from staff.imports import check_upload
-from staff.models import Department, Staff
+from staff.models import ColumnPreset, Department, ImportKind, Staff
 from staff.params import to_month
 
 from .models import (
@@ -119,12 +119,24 @@ class ClockForm(forms.Form):
 class ClockImportForm(forms.Form):
     file = forms.FileField(
         label=_("Time clock file (CSV or Excel)"),
-        help_text=_("Columns: employee_no, date, clock_in, clock_out."),
+        help_text=_(
+            "Columns: employee number, date, clock-in, clock-out (Chinese or English headers)."
+        ),
+    )
+    preset = forms.ModelChoiceField(
+        label=_("File from"),
+        queryset=ColumnPreset.objects.none(),
+        required=False,
+        empty_label=_("Our template"),
+        help_text=_("Choose the device whose export this is; presets are edited in the admin."),
     )
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Import"))
+        self.fields["preset"].queryset = ColumnPreset.objects.filter(
+            kind=ImportKind.CLOCK, active=True
+        )
+        self.helper = _helper(_("Preview"))
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

@@ -5,17 +5,24 @@ references and notes are written as text, never as formulae (SEC-7)."""
 from __future__ import annotations
 
 from decimal import Decimal
-from io import BytesIO
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
-from staff.spreadsheets import append_row
+from staff.spreadsheets import (
+    DATE,
+    INTEGER,
+    MONEY,
+    NUMBER,
+    Column,
+    book_bytes,
+    new_book,
+    write_sheet,
+)
 
 from .models import PayMonth, PayStatement
 
-MONEY_FORMAT = "#,##0.00"
 AMOUNTS = (
     "base",
     "commissions",
@@ -27,23 +34,23 @@ AMOUNTS = (
 )
 
 
-def _statement_headers() -> list[str]:
+def _statement_columns() -> list[Column]:
     return [
-        _("Employee number"),
-        _("Name"),
-        _("Department"),
-        _("Base salary"),
-        _("Commissions"),
-        _("Bonuses"),
-        _("Adjustments"),
-        _("Fault deductions"),
-        _("Attendance deductions"),
-        _("Total"),
-        _("Daily rate"),
-        _("Absent days"),
-        _("Personal leave days"),
-        _("Sick leave days"),
-        _("Violations"),
+        Column(_("Employee number")),
+        Column(_("Name")),
+        Column(_("Department")),
+        Column(_("Base salary"), MONEY),
+        Column(_("Commissions"), MONEY),
+        Column(_("Bonuses"), MONEY),
+        Column(_("Adjustments"), MONEY),
+        Column(_("Fault deductions"), MONEY),
+        Column(_("Attendance deductions"), MONEY),
+        Column(_("Total"), MONEY),
+        Column(_("Daily rate"), MONEY),
+        Column(_("Absent days"), NUMBER),
+        Column(_("Personal leave days"), NUMBER),
+        Column(_("Sick leave days"), NUMBER),
+        Column(_("Violations"), INTEGER),
     ]
 
 
@@ -53,32 +60,32 @@ def _statement_row(statement: PayStatement) -> list:
         person.employee_no,
         person.get_full_name(),
         str(person.get_department_display()),
-        *(float(getattr(statement, name)) for name in AMOUNTS),
-        float(statement.daily_rate),
-        float(statement.absent_days),
-        float(statement.personal_leave_days),
-        float(statement.sick_leave_days),
+        *(getattr(statement, name) for name in AMOUNTS),
+        statement.daily_rate,
+        statement.absent_days,
+        statement.personal_leave_days,
+        statement.sick_leave_days,
         statement.violations,
     ]
 
 
 def _totals_row(statements: list[PayStatement]) -> list:
     sums = [sum((getattr(s, name) for s in statements), Decimal(0)) for name in AMOUNTS]
-    return ["", _("Total"), "", *(float(value) for value in sums)]
+    return ["", _("Total"), "", *sums]
 
 
-def _line_headers() -> list[str]:
+def _line_columns() -> list[Column]:
     return [
-        _("Employee number"),
-        _("Name"),
-        _("Kind"),
-        _("Origin"),
-        _("Date"),
-        _("Reference"),
-        _("Quantity"),
-        _("Rate"),
-        _("Amount"),
-        _("Note"),
+        Column(_("Employee number")),
+        Column(_("Name")),
+        Column(_("Kind")),
+        Column(_("Origin")),
+        Column(_("Date"), DATE),
+        Column(_("Reference")),
+        Column(_("Quantity"), NUMBER),
+        Column(_("Rate"), MONEY),
+        Column(_("Amount"), MONEY),
+        Column(_("Note")),
     ]
 
 
@@ -91,40 +98,28 @@ def _line_rows(statement: PayStatement):
             str(line.get_origin_display()),
             line.occurred_on,
             line.reference,
-            float(line.quantity) if line.quantity is not None else None,
-            float(line.rate) if line.rate is not None else None,
-            float(line.amount),
+            line.quantity,
+            line.rate,
+            line.amount,
             line.note,
         ]
 
 
-def _bold_header(sheet) -> None:
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    sheet.freeze_panes = "C2"
+def pay_title(pay_month: PayMonth) -> str:
+    return _("Pay %(month)s") % {"month": f"{pay_month.month:%Y-%m}"}
 
 
 def month_workbook(pay_month: PayMonth, statements: list[PayStatement]) -> bytes:
     """Statements (with lines prefetched) of one month as .xlsx bytes."""
-    book = Workbook()
-    sheet = book.active
-    sheet.title = _("Statements")
-    append_row(sheet, _statement_headers())
-    for statement in statements:
-        append_row(sheet, _statement_row(statement))
-    append_row(sheet, _totals_row(statements))
-    sheet[sheet.max_row][1].font = Font(bold=True)
-    for column in sheet.iter_cols(min_col=4, max_col=11, min_row=2):
-        for cell in column:
-            cell.number_format = MONEY_FORMAT
-    _bold_header(sheet)
-    lines = book.create_sheet(_("Lines"))
-    append_row(lines, _line_headers())
-    for statement in statements:
-        for row in _line_rows(statement):
-            append_row(lines, row)
-    _bold_header(lines)
-    book.properties.title = f"{pay_month.month:%Y-%m}"
-    buffer = BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    book = new_book()
+    rows = [_statement_row(statement) for statement in statements]
+    sheet = write_sheet(
+        book, _("Statements"), _statement_columns(), [*rows, _totals_row(statements)]
+    )
+    for cell in sheet[sheet.max_row]:
+        cell.font = Font(bold=True)
+    sheet.auto_filter.ref = f"A1:{get_column_letter(sheet.max_column)}{max(sheet.max_row - 1, 1)}"
+    lines = [row for statement in statements for row in _line_rows(statement)]
+    write_sheet(book, _("Lines"), _line_columns(), lines)
+    book.properties.title = pay_title(pay_month)
+    return book_bytes(book)

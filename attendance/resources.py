@@ -12,15 +12,18 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from datetime import date, datetime, time
 
+import tablib
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from staff.imports import ImportOutcome, import_upload
-from staff.models import Staff
+from staff.column_mapping import group_punches, map_columns
+from staff.imports import ImportOutcome, RowProblems, import_upload
+from staff.models import ColumnPreset, Staff
+from staff.spreadsheets import TemplateColumn, template_workbook
 
 from .models import ClockRecord, ClockSource
 from .services.common import at_local, local_now, local_today
@@ -252,6 +255,114 @@ def _recompute(touched: list[tuple[int, date]]) -> None:
 # ------------------------------------------------------------------------------------------------
 
 
-def import_clock_file(upload, *, by: Staff) -> ImportOutcome:
-    """All or nothing: row errors are returned and the transaction is rolled back."""
-    return import_upload(ClockRecordResource(), upload, by=by, required=HEADERS)
+EXTRA_ALIASES = {
+    "员工编号": "employee_no",
+    "考勤号码": "employee_no",
+    "人员编号": "employee_no",
+    "employee number": "employee_no",
+    "日期": "date",
+    "上班": "clock_in",
+    "上班时间": "clock_in",
+    "签到时间": "clock_in",
+    "下班": "clock_out",
+    "下班时间": "clock_out",
+    "签退时间": "clock_out",
+}
+
+
+def _labels() -> dict[str, str]:
+    return {
+        "employee_no": _("Employee number"),
+        "date": _("Date"),
+        "clock_in": _("Clock-in"),
+        "clock_out": _("Clock-out"),
+    }
+
+
+def clock_aliases() -> dict[str, str]:
+    """Header -> column: our column names, the template's headers in Chinese and English, and
+    the words time clocks commonly write."""
+    aliases = dict(EXTRA_ALIASES)
+    for language in ("zh-hans", "en"):
+        with translation.override(language):
+            aliases.update({str(label): name for name, label in _labels().items()})
+    return aliases
+
+
+def clock_template() -> bytes:
+    """The import template (issue 19): headers in the reader's language, an example, notes."""
+    labels = _labels()
+    notes = {
+        "employee_no": _("The person's employee number, as on the staff page."),
+        "date": _("The working day, YYYY-MM-DD."),
+        "clock_in": _("HH:MM; empty when there was no clock-in."),
+        "clock_out": _(
+            "HH:MM; a clock-out after midnight with its date (2026-03-11 00:30); "
+            "empty when there was none."
+        ),
+    }
+    examples = {
+        "employee_no": "T0001",
+        "date": "2026-03-02",
+        "clock_in": "08:58",
+        "clock_out": "18:05",
+    }
+    columns = [TemplateColumn(labels[n], examples[n], notes[n]) for n in HEADERS]
+    return template_workbook(_("Clock records"), columns)
+
+
+def clock_transform(preset: ColumnPreset | None = None):
+    """The reshaping of a read file: our/Chinese headers, or a preset's mapping (and, for a
+    one-punch-per-row device, the punches grouped into days)."""
+
+    def transform(dataset: tablib.Dataset) -> tablib.Dataset:
+        mapping = preset.mapping if preset else clock_aliases()
+        names = map_columns(dataset.headers or [], mapping)
+        if preset is None or not preset.one_punch_per_row:
+            return _renamed(dataset, names)
+        rows = [dict(zip(names, values)) for values in dataset]
+        grouped, problems = group_punches(rows, preset.date_format)
+        if problems:
+            message = _("Not a punch time: %(text)s")
+            raise RowProblems([(n, message % {"text": text or "-"}) for n, text in problems])
+        result = tablib.Dataset(headers=HEADERS)
+        for row in grouped:
+            result.append([row[name] for name in HEADERS])
+        return result
+
+    return transform
+
+
+def _renamed(dataset: tablib.Dataset, names: list[str]) -> tablib.Dataset:
+    """The dataset with the mapped headers; ignored ("") columns dropped."""
+    keep = [i for i, name in enumerate(names) if name]
+    result = tablib.Dataset(headers=[names[i] for i in keep])
+    for values in dataset:
+        result.append([_cell_text(names[i], values[i]) for i in keep])
+    return result
+
+
+def _cell_text(name: str, value):
+    """Excel's typed cells as the text the resource reads (a date cell, a time cell, 1001.0)."""
+    if isinstance(value, datetime):
+        return f"{value:%Y-%m-%d}" if name == "date" else f"{value:%Y-%m-%d %H:%M}"
+    if isinstance(value, time):
+        return f"{value:%H:%M}"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return value
+
+
+def import_clock_file(
+    upload, *, by: Staff, preset: ColumnPreset | None = None, dry_run: bool = False
+) -> ImportOutcome:
+    """All or nothing: row errors are returned and the transaction is rolled back. `dry_run` is
+    the preview: the counts and errors, nothing written."""
+    return import_upload(
+        ClockRecordResource(),
+        upload,
+        by=by,
+        required=HEADERS,
+        transform=clock_transform(preset),
+        dry_run=dry_run,
+    )

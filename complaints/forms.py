@@ -229,10 +229,21 @@ class FollowUpForm(StepForm):
         self.fields["visited_at"].initial = _now_local
 
 
+LOW_SATISFACTION = 2  # closing after a follow-up scored this or lower asks to confirm (issue 15)
+
+
 class CloseForm(StepForm):
     action = Action.CLOSE
     submit_label = _("Close and report to the general manager")
     gm_report = forms.CharField(label=_("Report to the general manager"), widget=_text_area())
+
+    def __init__(self, *args, satisfaction: int | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if satisfaction is not None and satisfaction <= LOW_SATISFACTION:
+            self.helper.attrs["data-confirm"] = _(
+                "The customer rated the follow-up %(score)s of 5 (dissatisfied). Close the "
+                "complaint anyway?"
+            ) % {"score": satisfaction}
 
 
 STEP_FORMS: dict[Action, type[StepForm]] = {

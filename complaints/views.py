@@ -178,6 +178,8 @@ def _step_form(complaint: Complaint, action: Action, bound: StepForm | None) -> 
     if bound is not None and bound.action == action:
         return bound
     url = reverse("complaints:step", args=[complaint.pk, action.value])
+    if action == Action.CLOSE:
+        return STEP_FORMS[action](action_url=url, satisfaction=complaint.satisfaction)
     return STEP_FORMS[action](action_url=url)
 
 

@@ -4,48 +4,51 @@ section, built with openpyxl from the query results (no second computation). Eve
 
 from __future__ import annotations
 
-from io import BytesIO
-
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from staff.exports import record_export
 from staff.models import Staff
-from staff.spreadsheets import append_row
+from staff.spreadsheets import (
+    DATE,
+    INTEGER,
+    MONEY,
+    NUMBER,
+    RATE,
+    TEXT,
+    Column,
+    book_bytes,
+    data_rows,
+    export_filename,
+    file_response,
+    write_sheet,
+)
 
 from .queries.reports import Table
 from .queries.reports_monthly import MonthlyReport
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+def _pct(value) -> float | None:
+    """A percentage (12.5) as the fraction a 0.0% cell shows as 12.5%."""
+    return None if value is None else value / 100
 
 
-def _sheet(book: Workbook, title: str, header: list, rows: list[list]):
-    sheet = book.create_sheet(title[:31])
-    append_row(sheet, [str(h) for h in header])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        append_row(sheet, row)
-    return sheet
+def _sheet(book: Workbook, title, header: list, rows: list[list], kinds: tuple = ()):
+    """A sheet of the report: the first column text, the rest numbers unless `kinds` says."""
+    columns = [
+        Column(h, kinds[i] if i < len(kinds) else (TEXT if i == 0 else NUMBER))
+        for i, h in enumerate(header)
+    ]
+    return write_sheet(book, title, columns, rows)
 
 
-def data_rows(book: Workbook) -> int:
-    """Rows below the header, over every sheet: the row count of the export log."""
-    return sum(max(sheet.max_row - 1, 0) for sheet in book.worksheets)
-
-
-def _response(book: Workbook, filename: str, *, by: Staff, what: str, filters) -> HttpResponse:
+def _response(
+    book: Workbook, name: str, period: str, *, by: Staff, what: str, filters
+) -> HttpResponse:
     """Serve the workbook and log who exported what with which filter (SEC-6)."""
-    if "Sheet" in book.sheetnames and len(book.sheetnames) > 1:
-        del book["Sheet"]
     record_export(by=by, what=what, file_format="xlsx", row_count=data_rows(book), filters=filters)
-    buffer = BytesIO()
-    book.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return file_response(book_bytes(book), export_filename(name, "xlsx", period=period))
 
 
 def table_header(table: Table) -> list:
@@ -80,16 +83,24 @@ def _table_row(label, row) -> list:
 
 def table_workbook(table: Table) -> Workbook:
     book = Workbook()
-    rows = [_table_row(row.day.isoformat(), row) for row in table.rows]
+    rows = [_table_row(row.day, row) for row in table.rows]
     rows.append(_table_row(str(_("Total")), table.total))
-    _sheet(book, str(_("Front desk")), table_header(table), rows)
+    sheet = _sheet(book, _("Front desk"), table_header(table), rows, kinds=(DATE,))
+    sheet.column_dimensions["A"].width = 12
     del book["Sheet"]
     return book
 
 
 def table_response(table: Table, *, by: Staff, filters) -> HttpResponse:
-    name = f"frontdesk-{table.kind}-{table.first.isoformat()}.xlsx"
-    return _response(table_workbook(table), name, by=by, what="report-tables", filters=filters)
+    period = f"{table.first:%Y%m%d}-{table.last:%Y%m%d}"
+    return _response(
+        table_workbook(table),
+        _("Front-desk table"),
+        period,
+        by=by,
+        what="report-tables",
+        filters=filters,
+    )
 
 
 def _funnel_rows(rows) -> list[list]:
@@ -100,10 +111,10 @@ def _funnel_rows(rows) -> list[list]:
             r.dispatched,
             r.measured,
             r.signed,
-            r.conversion,
+            _pct(r.conversion),
             r.prev_leads,
             r.prev_signed,
-            r.prev_conversion,
+            _pct(r.prev_conversion),
             r.change,
         ]
         for r in rows
@@ -125,10 +136,11 @@ def monthly_workbook(report: MonthlyReport) -> Workbook:
         _("Change (points)"),
     ]
     f = report.funnel
-    _sheet(book, _("Funnel"), funnel_header, _funnel_rows([f.total, *f.channels]))
-    _sheet(book, _("By size"), funnel_header, _funnel_rows(f.sizes))
-    _sheet(book, _("By tier"), funnel_header, _funnel_rows(f.tiers))
-    _sheet(book, _("By designer"), funnel_header, _funnel_rows(f.designers))
+    kinds = (TEXT, INTEGER, INTEGER, INTEGER, INTEGER, RATE, INTEGER, INTEGER, RATE, NUMBER)
+    _sheet(book, _("Funnel"), funnel_header, _funnel_rows([f.total, *f.channels]), kinds)
+    _sheet(book, _("By size"), funnel_header, _funnel_rows(f.sizes), kinds)
+    _sheet(book, _("By tier"), funnel_header, _funnel_rows(f.tiers), kinds)
+    _sheet(book, _("By designer"), funnel_header, _funnel_rows(f.designers), kinds)
     c = report.contracts
     _sheet(
         book,
@@ -140,6 +152,7 @@ def monthly_workbook(report: MonthlyReport) -> Workbook:
             [_("Refunded"), c.refunded, None],
             [_("Last month"), c.prev_count, c.prev_amount],
         ],
+        kinds=(TEXT, INTEGER, MONEY),
     )
     _sheet(
         book,
@@ -162,8 +175,8 @@ def monthly_workbook(report: MonthlyReport) -> Workbook:
                 r.tier_label,
                 r.name,
                 r.dispatches,
-                r.share,
-                r.allowed_share,
+                _pct(r.share),
+                _pct(r.allowed_share),
                 r.gap,
                 r.forced,
                 r.chosen,
@@ -173,6 +186,7 @@ def monthly_workbook(report: MonthlyReport) -> Workbook:
             ]
             for r in report.fairness
         ],
+        kinds=(TEXT, TEXT, INTEGER, RATE, RATE, NUMBER),
     )
     _sheet(
         book,
@@ -222,5 +236,11 @@ def monthly_workbook(report: MonthlyReport) -> Workbook:
 
 
 def monthly_response(report: MonthlyReport, *, by: Staff, filters) -> HttpResponse:
-    name = f"gm-report-{report.month:%Y-%m}.xlsx"
-    return _response(monthly_workbook(report), name, by=by, what="gm-monthly", filters=filters)
+    return _response(
+        monthly_workbook(report),
+        _("Monthly report"),
+        f"{report.month:%Y-%m}",
+        by=by,
+        what="gm-monthly",
+        filters=filters,
+    )

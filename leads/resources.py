@@ -9,24 +9,34 @@ the one-open-lead constraints hold.
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from import_export import fields, resources, widgets
 
 from staff.exports import record_export
 from staff.models import Staff
 from staff.phones import mask_phone
 from staff.resources import PhoneWidget, SuperuserOnlyColumns
-from staff.spreadsheets import dataset_xlsx, safe_dataset
+from staff.spreadsheets import (
+    DATE,
+    DATETIME,
+    INTEGER,
+    MONEY,
+    NUMBER,
+    Column,
+    book_bytes,
+    csv_text,
+    export_filename,
+    file_response,
+    new_book,
+    write_sheet,
+)
 
 from .models import Lead, OwnershipClaim, TransferSlip
 from .queries.access import shows_full_phone
 from .rules.intake import normalize_address
 from .services.intake import size_class_for
-
-CONTENT_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
 
 
 class StaffNumberWidget(widgets.ForeignKeyWidget):
@@ -121,15 +131,17 @@ class ClaimResource(resources.ModelResource):
 class SlipResource(resources.ModelResource):
     """HR's copy of a slip (SLIP-3): who, which customer, which designer, who signed when."""
 
-    customer = fields.Field(column_name=_("customer"))
-    address = fields.Field(column_name=_("address"))
-    channel_date = fields.Field(column_name=_("consultation date"))
-    salesperson = fields.Field(column_name=_("salesperson"))
-    designer = fields.Field(column_name=_("designer"))
-    marketing_signature = fields.Field(column_name=_("marketing manager"))
-    store_signature = fields.Field(column_name=_("store manager"))
-    filled_at = fields.Field(attribute="filled_at", column_name=_("filled at"))
-    dispatched_at = fields.Field(attribute="dispatched_at", column_name=_("dispatched at"))
+    customer = fields.Field(column_name=gettext_lazy("Customer"))
+    address = fields.Field(column_name=gettext_lazy("Address"))
+    channel_date = fields.Field(column_name=gettext_lazy("Consultation date"))
+    salesperson = fields.Field(column_name=gettext_lazy("Salesperson"))
+    designer = fields.Field(column_name=gettext_lazy("Designer"))
+    marketing_signature = fields.Field(column_name=gettext_lazy("Marketing manager"))
+    store_signature = fields.Field(column_name=gettext_lazy("Store manager"))
+    filled_at = fields.Field(attribute="filled_at", column_name=gettext_lazy("Filled at"))
+    dispatched_at = fields.Field(
+        attribute="dispatched_at", column_name=gettext_lazy("Dispatched at")
+    )
 
     class Meta:
         model = TransferSlip
@@ -172,37 +184,141 @@ class SlipResource(resources.ModelResource):
         return self._signature(slip, "STORE_MANAGER")
 
 
-class LeadExportResource(LeadResource):
-    """The lead list's export: the phone as the exporting person may see it (SEC-1)."""
-
-    def __init__(self, viewer: Staff) -> None:
-        super().__init__()
-        self.viewer = viewer
-
-    def dehydrate_phone(self, lead: Lead) -> str:
-        return lead.phone if shows_full_phone(self.viewer, lead) else mask_phone(lead.phone)
+def _name(person) -> str:
+    return person.get_full_name() if person else ""
 
 
-def _respond(dataset, *, by: Staff, what: str, file_format: str, filters) -> HttpResponse:
+def _label(field_name: str):
+    """The lead field's label as the pages show it, in the reader's language."""
+    return capfirst(Lead._meta.get_field(field_name).verbose_name)
+
+
+def lead_columns() -> list[Column]:
+    return [
+        Column(_("Number"), INTEGER),
+        Column(_label("customer_name")),
+        Column(_label("phone")),
+        Column(_label("community")),
+        Column(_label("building")),
+        Column(_label("area_m2"), NUMBER),
+        Column(_label("budget"), MONEY),
+        Column(_label("size_class")),
+        Column(_label("planned_decoration_date"), DATE),
+        Column(_label("channel")),
+        Column(_label("consultation_date"), DATE),
+        Column(_label("brought_by")),
+        Column(_label("state")),
+        Column(_label("owner")),
+        Column(_label("designer")),
+        Column(_label("notes")),
+        Column(_label("created_at"), DATETIME),
+    ]
+
+
+def lead_row(lead: Lead, viewer: Staff) -> list:
+    """One lead as its export row: labels for codes, people by name, the phone as the viewer may
+    see it (SEC-1)."""
+    phone = lead.phone if shows_full_phone(viewer, lead) else mask_phone(lead.phone)
+    return [
+        lead.pk,
+        lead.customer_name,
+        phone,
+        lead.community,
+        lead.building,
+        lead.area_m2,
+        lead.budget,
+        lead.get_size_class_display() if lead.size_class else "",
+        lead.planned_decoration_date,
+        lead.get_channel_display(),
+        lead.consultation_date,
+        _name(lead.brought_by),
+        lead.get_state_display(),
+        _name(lead.owner),
+        _name(lead.designer),
+        lead.notes,
+        lead.created_at,
+    ]
+
+
+def slip_columns() -> list[Column]:
+    return [
+        Column(_("Number"), INTEGER),
+        Column(_("Customer")),
+        Column(_("Address")),
+        Column(_("Consultation date"), DATE),
+        Column(_("Salesperson")),
+        Column(_("Designer")),
+        Column(_("Marketing manager")),
+        Column(_("Store manager")),
+        Column(_("Filled at"), DATETIME),
+        Column(_("Dispatched at"), DATETIME),
+    ]
+
+
+def _signature(slip: TransferSlip, step: str) -> str:
+    found = [s for s in slip.signatures.all() if s.step == step]
+    if not found:
+        return ""
+    return f"{found[0].signed_by_label} {timezone.localtime(found[0].signed_at):%Y-%m-%d}"
+
+
+def slip_row(slip: TransferSlip) -> list:
+    return [
+        slip.pk,
+        slip.lead.customer_name,
+        slip.lead.address,
+        slip.lead.consultation_date,
+        _name(slip.salesperson),
+        _name(slip.designer),
+        _signature(slip, "MARKETING_MANAGER"),
+        _signature(slip, "STORE_MANAGER"),
+        slip.filled_at,
+        slip.dispatched_at,
+    ]
+
+
+def _respond(
+    columns: list[Column],
+    rows: list[list],
+    *,
+    by: Staff,
+    what: str,
+    name,
+    file_format: str,
+    filters,
+) -> HttpResponse:
     """Serve the file and log who exported what (SEC-2); text is never a formula (SEC-7)."""
-    record_export(
-        by=by, what=what, file_format=file_format, row_count=len(dataset), filters=filters
-    )
+    record_export(by=by, what=what, file_format=file_format, row_count=len(rows), filters=filters)
     if file_format == "xlsx":
-        content = dataset_xlsx(dataset)
-    else:  # BOM: Excel in China opens UTF-8 CSV correctly
-        content = "\ufeff" + safe_dataset(dataset).export(file_format)
-    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-    response = HttpResponse(content, content_type=CONTENT_TYPES[file_format])
-    response["Content-Disposition"] = f'attachment; filename="{what}-{stamp}.{file_format}"'
-    return response
+        book = new_book()
+        write_sheet(book, name, columns, rows)
+        content = book_bytes(book)
+    else:
+        content = csv_text(columns, rows)
+    return file_response(content, export_filename(name, file_format))
 
 
 def export_leads(leads, *, by: Staff, file_format: str, filters) -> HttpResponse:
-    dataset = LeadExportResource(by).export(leads)
-    return _respond(dataset, by=by, what="leads", file_format=file_format, filters=filters)
+    rows = [lead_row(lead, by) for lead in leads]
+    return _respond(
+        lead_columns(),
+        rows,
+        by=by,
+        what="leads",
+        name=_("Leads"),
+        file_format=file_format,
+        filters=filters,
+    )
 
 
 def export_slips(slips, *, by: Staff, file_format: str, filters) -> HttpResponse:
-    dataset = SlipResource().export(slips)
-    return _respond(dataset, by=by, what="transfer-slips", file_format=file_format, filters=filters)
+    rows = [slip_row(slip) for slip in slips]
+    return _respond(
+        slip_columns(),
+        rows,
+        by=by,
+        what="transfer-slips",
+        name=_("Transfer slips"),
+        file_format=file_format,
+        filters=filters,
+    )

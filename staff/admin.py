@@ -1,10 +1,12 @@
 from django.contrib import admin
-from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
+    ColumnPreset,
     Delegation,
     ExportRecord,
     Fault,
@@ -12,9 +14,26 @@ from .models import (
     InstructionRequest,
     InstructionStep,
     Notification,
+    Role,
     Staff,
 )
 from .resources import StaffResource
+
+
+def role_label(code: str) -> str:
+    """A role group's name is its code (CS_AGENT); people read the role's label (客服人员)."""
+    return str(Role(code).label) if code in Role.values else code
+
+
+class RoleFilter(admin.SimpleListFilter):
+    title = _("role")
+    parameter_name = "role"
+
+    def lookups(self, request, model_admin):
+        return Role.choices
+
+    def queryset(self, request, queryset):
+        return queryset.filter(groups__name=self.value()) if self.value() else queryset
 
 
 @admin.register(Staff)
@@ -30,13 +49,28 @@ class StaffAdmin(ImportExportModelAdmin, SimpleHistoryAdmin, UserAdmin):
         "name",
         "username",
         "department",
+        "roles",
         "designer_tier",
         "supervisor",
         "is_active",
     ]
-    list_filter = ["department", "designer_tier", "is_active", "groups"]
+    list_filter = ["department", "designer_tier", "is_active", RoleFilter]
     search_fields = ["employee_no", "name", "username", "phone"]
     list_select_related = ["supervisor"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("groups")
+
+    @admin.display(description=_("roles"))
+    def roles(self, obj: Staff) -> str:
+        return "、".join(role_label(group.name) for group in obj.groups.all())
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if db_field.name == "groups" and field is not None:
+            field.label_from_instance = lambda group: role_label(group.name)
+        return field
+
     autocomplete_fields = ["supervisor"]
     ordering = ["employee_no"]
     fieldsets = (
@@ -177,6 +211,29 @@ class InstructionRequestAdmin(SimpleHistoryAdmin):
         "executed_at",
     ]
     inlines = [InstructionStepInline]
+
+
+@admin.register(ColumnPreset)
+class ColumnPresetAdmin(admin.ModelAdmin):
+    """A device's file format is a row here (issue 19): the mapping is JSON, file column -> ours."""
+
+    list_display = ["name", "kind", "one_punch_per_row", "active"]
+    list_filter = ["kind", "active"]
+
+
+if admin.site.is_registered(Group):
+    admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class RoleGroupAdmin(GroupAdmin):
+    """The role groups, listed by the role's name as well as its code."""
+
+    list_display = ["name", "role"]
+
+    @admin.display(description=_("role"))
+    def role(self, obj: Group) -> str:
+        return role_label(obj.name)
 
 
 from .outbound import admin as outbound_admin  # noqa: E402, F401 - registers the outbound admin

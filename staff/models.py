@@ -3,6 +3,8 @@
 from decimal import Decimal
 
 from django.contrib.auth.models import AbstractUser, UserManager
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
@@ -243,6 +245,20 @@ class Notification(models.Model):
     emailed_at = models.DateTimeField(_("e-mailed at"), null=True, blank=True)
     email_attempts = models.PositiveSmallIntegerField(_("e-mail attempts"), default=0)
     email_error = models.CharField(_("e-mail error"), max_length=200, blank=True)
+    # A to-do is tied to its object and the step it asks for; whoever completes the step marks
+    # it done (staff.services.resolve_todos), so it leaves the bell and the home by itself.
+    target_type = models.ForeignKey(
+        ContentType,
+        verbose_name=_("about (type)"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    target_id = models.PositiveBigIntegerField(_("about (id)"), null=True, blank=True)
+    target = GenericForeignKey("target_type", "target_id")
+    step = models.CharField(_("step"), max_length=40, blank=True)
+    done_at = models.DateTimeField(_("done at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("notification")
@@ -257,6 +273,12 @@ class Notification(models.Model):
                 condition=models.Q(email_status="PENDING"),
                 name="notification_email_pending",
             ),
+            # Resolving a step finds the open to-dos of one object.
+            models.Index(
+                fields=["target_type", "target_id", "step"],
+                condition=models.Q(done_at__isnull=True),
+                name="notification_open_todo",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -265,6 +287,14 @@ class Notification(models.Model):
     @property
     def is_read(self) -> bool:
         return self.read_at is not None
+
+    @property
+    def is_todo(self) -> bool:
+        return bool(self.step)
+
+    @property
+    def is_done(self) -> bool:
+        return self.done_at is not None
 
 
 # --- faults (过失单, FD-5) -----------------------------------------------------------------------
@@ -535,6 +565,43 @@ class ExportRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.what} · {self.at:%Y-%m-%d %H:%M}"
+
+
+class ImportKind(models.TextChoices):
+    CLOCK = "CLOCK", _("Time clock")
+    CALLS = "CALLS", _("Phone-system calls")
+    PHONE_LIST = "PHONE_LIST", _("Marketing phone list")
+
+
+class ColumnPreset(models.Model):
+    """The columns of a file a device or program writes, mapped to ours (issue 19).
+
+    A new device's export is a new row here (admin), not new code: `mapping` is
+    {"the file's column": "our column"}, e.g. {"考勤号码": "employee_no", "日期时间": "punch"};
+    a column mapped to "" is ignored. `one_punch_per_row` files (ZKTeco) list every punch on its
+    own row; the punches of a person's day become the clock-in (first) and clock-out (last).
+    """
+
+    name = models.CharField(_("preset name"), max_length=100, unique=True)
+    kind = models.CharField(_("import kind"), max_length=20, choices=ImportKind.choices)
+    mapping = models.JSONField(_("column mapping"), default=dict)
+    date_format = models.CharField(
+        _("date format"),
+        max_length=40,
+        blank=True,
+        help_text=_("As Python writes it, e.g. %Y-%m-%d %H:%M:%S; empty for the usual formats."),
+    )
+    one_punch_per_row = models.BooleanField(_("one punch per row"), default=False)
+    notes = models.TextField(_("notes"), blank=True)
+    active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("column preset")
+        verbose_name_plural = _("column presets")
+        ordering = ["kind", "name"]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 from .outbound import models as outbound_models  # noqa: E402, F401 - registers the outbox tables

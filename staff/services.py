@@ -4,7 +4,10 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -29,12 +32,29 @@ from .queries import chain_of
 
 
 @transaction.atomic
-def notify(*, recipient: Staff, text: str, link: str = "") -> Notification:
-    """Leave an in-app message for one person; e-mail it too when e-mail is configured."""
-    return write_notification(recipient=recipient, text=text, link=link)
+def notify(
+    *,
+    recipient: Staff,
+    text: str,
+    link: str = "",
+    target: models.Model | None = None,
+    step: str = "",
+) -> Notification:
+    """Leave an in-app message for one person; e-mail it too when e-mail is configured.
+
+    With a target and a step the message is a to-do: `resolve_todos(target, step)` marks it done
+    when someone completes that step."""
+    return write_notification(recipient=recipient, text=text, link=link, target=target, step=step)
 
 
-def write_notification(*, recipient: Staff, text: str, link: str = "") -> Notification:
+def write_notification(
+    *,
+    recipient: Staff,
+    text: str,
+    link: str = "",
+    target: models.Model | None = None,
+    step: str = "",
+) -> Notification:
     """`notify` for a service already inside its transaction: the same message and e-mail (sent
     once that transaction commits), without the savepoint a nested atomic block costs.
 
@@ -46,6 +66,7 @@ def write_notification(*, recipient: Staff, text: str, link: str = "") -> Notifi
         text=str(text),
         link=link,
         email_status=EmailStatus.PENDING if by_email else EmailStatus.NONE,
+        **_tie(target, step),
     )
     if by_email:
         from .tasks import send_notification_email
@@ -54,9 +75,41 @@ def write_notification(*, recipient: Staff, text: str, link: str = "") -> Notifi
     return notification
 
 
+def _tie(target: models.Model | None, step: str) -> dict:
+    if target is None:
+        return {}
+    if not step:
+        raise ValueError("A to-do tied to an object needs the step it asks for")
+    return {
+        "target_type": ContentType.objects.get_for_model(target),
+        "target_id": target.pk,
+        "step": step,
+    }
+
+
 @transaction.atomic
-def notify_many(*, recipients, text: str, link: str = "") -> list[Notification]:
-    return [notify(recipient=person, text=text, link=link) for person in set(recipients)]
+def notify_many(
+    *, recipients, text: str, link: str = "", target: models.Model | None = None, step: str = ""
+) -> list[Notification]:
+    return [
+        notify(recipient=person, text=text, link=link, target=target, step=step)
+        for person in set(recipients)
+    ]
+
+
+def resolve_todos(target: models.Model, step: str | None = None) -> int:
+    """The step is done (by whoever did it): its open to-dos about `target` are marked done and
+    read, for every recipient. Without a step, every open to-do about the target. Runs inside
+    the caller's transaction; one UPDATE."""
+    todos = Notification.objects.filter(
+        target_type=ContentType.objects.get_for_model(target),
+        target_id=target.pk,
+        done_at__isnull=True,
+    )
+    if step is not None:
+        todos = todos.filter(step=step)
+    now = timezone.now()
+    return todos.update(done_at=now, read_at=Coalesce(F("read_at"), Value(now)))
 
 
 @transaction.atomic

@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 from itertools import chain
 
-from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, DecimalField, Prefetch, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 
 from staff.models import Role, Staff
@@ -80,7 +80,15 @@ def may_view_statement(user: Staff, statement: PayStatement) -> bool:
 
 
 def _sum(name: str):
-    return Coalesce(Sum(name), Decimal(0))
+    return Coalesce(
+        Sum(name), Decimal(0), output_field=DecimalField(max_digits=14, decimal_places=2)
+    )
+
+
+def _fen(value):
+    """SQLite sums decimals as floats and hands them back with 15 digits (402.870000000000):
+    a money total is rounded to the fen before it leaves the query."""
+    return value.quantize(Decimal("0.01")) if isinstance(value, Decimal) else value
 
 
 def pay_months() -> QuerySet[PayMonth]:
@@ -116,7 +124,8 @@ def month_statements(
 def month_totals(statements: QuerySet[PayStatement]) -> dict[str, Decimal | int]:
     """Column totals of the month (or of the filtered people), in one query."""
     figures = {name: _sum(name) for name in TOTAL_FIELDS}
-    return statements.order_by().aggregate(people=Count("pk"), **figures)
+    totals = statements.order_by().aggregate(people=Count("pk"), **figures)
+    return {name: _fen(value) for name, value in totals.items()}
 
 
 def _lines() -> QuerySet[PayLine]:

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from staff.models import Staff
-from staff.services import notify
+from staff.services import notify, resolve_todos
 
 from .. import queries
 from ..models import (
@@ -42,6 +42,8 @@ from .common import (
     supervisors_map,
 )
 from .daily import recompute_if_past
+
+APPROVE = "approve"  # the to-do step of a leave approval (staff.services.resolve_todos)
 
 OPEN_STATUSES = (LeaveStatus.PENDING, LeaveStatus.APPROVED)
 
@@ -155,7 +157,7 @@ def _ask(leave: LeaveRequest, approver_id: int) -> None:
     text = _("Leave awaiting your approval: %(leave)s") % {"leave": str(leave)}
     if leave.late_notice:
         text = _("Late leave request awaiting your approval: %(leave)s") % {"leave": str(leave)}
-    notify(recipient=approver, text=text, link=leave.get_absolute_url())
+    notify(recipient=approver, text=text, link=leave.get_absolute_url(), target=leave, step=APPROVE)
 
 
 def _tell_employee(leave: LeaveRequest, text: str) -> None:
@@ -216,6 +218,7 @@ def approve_leave(
     now = now or local_now()
     leave = _locked(leave)
     _decide(_turn(leave, by, now), by, ApprovalDecision.APPROVED, comment, now)
+    resolve_todos(leave, APPROVE)
     rows = list(leave.approvals.order_by("level").values_list("approver_id", "decision"))
     chain = [approver for approver, _d in rows]
     done = [approver for approver, verdict in rows if verdict == ApprovalDecision.APPROVED]
@@ -237,6 +240,7 @@ def reject_leave(
         raise AttendanceError(_("Say why the leave is refused."))
     leave = _locked(leave)
     _decide(_turn(leave, by, now), by, ApprovalDecision.REJECTED, comment, now)
+    resolve_todos(leave, APPROVE)
     leave.status = LeaveStatus.REJECTED
     leave.decided_at = now
     leave.save(update_fields=["status", "decided_at"])
@@ -268,6 +272,7 @@ def cancel_leave(*, leave: LeaveRequest, by: Staff, now: datetime | None = None)
     leave.status = LeaveStatus.CANCELLED
     leave.decided_at = now
     leave.save(update_fields=["status", "decided_at"])
+    resolve_todos(leave, APPROVE)
     if was_approved:
         days = _days_between(leave.start_day, leave.end_day)
         recompute_if_past(staff_id=leave.staff_id, days=days)

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from staff.models import Role, Staff
-from staff.services import notify, notify_many
+from staff.services import notify, notify_many, resolve_todos
 
 from ..models import LineOrigin, PayLine, PayMonth, PayStatement, YearEndBonus
 from ..queries import month_rows
@@ -37,6 +37,10 @@ from .pay_build import (
     person_specs,
     refresh_totals,
 )
+
+# The to-do steps of a pay month (staff.services.resolve_todos): HR submits, the GM approves.
+SUBMIT = "submit"
+APPROVE = "approve"
 
 
 class PayError(AttendanceError):
@@ -256,11 +260,14 @@ def submit_month(*, month: date, by: Staff) -> PayMonth:
     pay_month.returned_reason = ""
     pay_month._history_user = by
     pay_month.save()
+    resolve_todos(pay_month, SUBMIT)
     notify_many(
         recipients=active_role_holders(Role.GM),
         text=_("%(name)s submitted the pay statements for %(month)s for your approval.")
         % {"name": by.get_full_name(), "month": _label(pay_month.month)},
         link=_month_link(pay_month.month),
+        target=pay_month,
+        step=APPROVE,
     )
     return pay_month
 
@@ -290,11 +297,14 @@ def return_month(*, month: date, reason: str, by: Staff) -> PayMonth:
     pay_month.returned_reason = reason.strip()[:300]
     pay_month._history_user = by
     pay_month.save()
+    resolve_todos(pay_month, APPROVE)
     notify_many(
         recipients=_hr_people(pay_month),
         text=_("The general manager returned the pay statements for %(month)s: %(reason)s")
         % {"month": _label(pay_month.month), "reason": pay_month.returned_reason},
         link=_month_link(pay_month.month),
+        target=pay_month,
+        step=SUBMIT,
     )
     return pay_month
 
@@ -318,6 +328,7 @@ def _stale_commissions(pay_month: PayMonth) -> list[str]:
 
 
 def _announce_approval(pay_month: PayMonth, by: Staff) -> None:
+    resolve_todos(pay_month, APPROVE)
     month = _label(pay_month.month)
     notify_many(
         recipients=_hr_people(pay_month),

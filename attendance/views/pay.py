@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from staff.exports import record_export
+from staff.spreadsheets import export_filename, file_response
 
 from ..models import PayLine, PayStatement
 from ..pay_exports import month_workbook
@@ -23,8 +24,6 @@ from ..rules import payroll
 from ..services import pay as services
 from ..services.common import local_today
 from .common import area_required, context, paginate
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _see_all(request: HttpRequest) -> None:
@@ -216,8 +215,8 @@ def pay_export(request: HttpRequest, year: int, month: int) -> HttpResponse:
         row_count=len(statements),
         filters={"month": f"{first:%Y-%m}"},
     )
-    response = HttpResponse(month_workbook(row, statements), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="pay-{first:%Y-%m}.xlsx"'
+    name = export_filename(_("Pay statements"), "xlsx", period=f"{first:%Y-%m}")
+    response = file_response(month_workbook(row, statements), name)
     return response
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tablib
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -11,11 +10,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from staff.imports import StageError, clear_stage, stage_upload, staged_upload
+from staff.models import ColumnPreset
+from staff.spreadsheets import export_filename, file_response
+
 from .. import services
 from ..forms import ClockFilterForm, ClockForm, ClockImportForm, OffPostForm
 from ..models import ClockRecord, OffPostRecord
 from ..queries import pages
-from ..resources import ClockRecordResource, import_clock_file
+from ..resources import clock_template as clock_template_file
+from ..resources import import_clock_file
 from .common import area_required, context, paginate
 
 
@@ -87,34 +91,64 @@ def clock_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     )
 
 
+STAGE = "clock"
+
+
 @area_required
 def clock_import(request: HttpRequest) -> HttpResponse:
-    """The time clock's file: every row checked; one bad row and nothing is imported."""
+    """The time clock's file, in two steps (issue 19): upload shows a preview (what would be
+    created, updated, skipped, and every bad row), nothing written; confirm checks the same
+    file again and imports it all or nothing."""
     _clock_guard(request)
+    if request.method == "POST" and "confirm" in request.POST:
+        return _clock_confirm(request)
     form = ClockImportForm(request.POST or None, request.FILES or None)
-    result = None
+    result, digest = None, ""
     if request.method == "POST" and form.is_valid():
-        result = import_clock_file(form.cleaned_data["file"], by=request.user)
+        upload, preset = form.cleaned_data["file"], form.cleaned_data["preset"]
+        result = import_clock_file(upload, by=request.user, preset=preset, dry_run=True)
         if result.ok:
-            messages.success(
-                request, _("%(count)s clock records imported.") % {"count": result.imported}
+            digest = stage_upload(
+                request.session, STAGE, upload, preset=preset.pk if preset else None
             )
-            return redirect("attendance:clock-list")
     return render(
         request,
         "attendance/clock_import.html",
-        context(request, "clock", form=form, result=result),
+        context(request, "clock", form=form, result=result, digest=digest),
     )
+
+
+def _clock_confirm(request: HttpRequest) -> HttpResponse:
+    try:
+        upload, stage = staged_upload(request.session, STAGE, request.POST.get("digest", ""))
+    except StageError as exc:
+        messages.error(request, str(exc))
+        return redirect("attendance:clock-import")
+    preset = ColumnPreset.objects.filter(pk=stage.get("preset")).first()
+    result = import_clock_file(upload, by=request.user, preset=preset)
+    if not result.ok:  # the data changed since the preview: nothing was imported
+        form = ClockImportForm()
+        return render(
+            request,
+            "attendance/clock_import.html",
+            context(request, "clock", form=form, result=result, digest=""),
+        )
+    clear_stage(request.session, STAGE)
+    messages.success(
+        request,
+        _("%(count)s clock records imported (%(created)s new, %(updated)s updated).")
+        % {"count": result.imported, "created": result.created, "updated": result.updated},
+    )
+    return redirect("attendance:clock-list")
 
 
 @area_required
 def clock_template(request: HttpRequest) -> HttpResponse:
-    """An empty CSV with the expected columns, for the time clock's export settings."""
+    """The import template: headers, an example row and a note on each column (issue 19)."""
     _clock_guard(request)
-    data = tablib.Dataset(headers=ClockRecordResource.HEADERS)
-    response = HttpResponse(data.export("csv"), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="clock-records.csv"'
-    return response
+    return file_response(
+        clock_template_file(), export_filename(_("Clock records template"), "xlsx")
+    )
 
 
 @area_required

@@ -7,8 +7,10 @@ from datetime import timedelta
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from staff.exports import record_export
+from staff.spreadsheets import export_filename, file_response
 
 from .. import queries
 from ..exports import summary_workbook
@@ -94,9 +96,6 @@ def summary_export(request: HttpRequest) -> HttpResponse:
         row_count=len(rows),
         filters=request.GET,
     )
-    response = HttpResponse(
-        summary_workbook(rows, first),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="attendance-{first:%Y-%m}.xlsx"'
+    name = export_filename(_("Attendance summary"), "xlsx", period=f"{first:%Y-%m}")
+    response = file_response(summary_workbook(rows, first), name)
     return response

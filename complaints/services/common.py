@@ -7,7 +7,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from staff.models import Staff
-from staff.services import notify_many
+from staff.services import notify_many, resolve_todos
 
 from .. import queries, rules
 from ..models import Complaint, ComplaintEvent, ComplaintStatus
@@ -49,7 +49,9 @@ def _next_text(complaint: Complaint) -> str:
 
 
 def notify_next(complaint: Complaint, *, by: Staff | None) -> None:
-    """Tell whoever may take the next step (the department's heads too, for handling)."""
+    """Tell whoever may take the next step (the department's heads too, for handling); the
+    previous step's to-dos are done, whoever took it."""
+    resolve_todos(complaint)
     if complaint.status == ComplaintStatus.CLOSED:
         return _notify_general_managers(complaint, by=by)
     roles = rules.next_actor_roles(rules.ComplaintStatus(complaint.status))
@@ -59,7 +61,11 @@ def notify_next(complaint: Complaint, *, by: Staff | None) -> None:
     recipients.discard(by)
     if recipients:
         notify_many(
-            recipients=recipients, text=_next_text(complaint), link=complaint.get_absolute_url()
+            recipients=recipients,
+            text=_next_text(complaint),
+            link=complaint.get_absolute_url(),
+            target=complaint,
+            step=complaint.status,
         )
 
 

@@ -83,7 +83,7 @@ class CustomerDetailsForm(forms.Form):
 
 
 class ReceptionForm(CustomerDetailsForm):
-    purpose = forms.ChoiceField(label=_("Purpose"), choices=VisitPurpose.choices)
+    purpose = forms.ChoiceField(label=_("Visit purpose"), choices=VisitPurpose.choices)
     visitor_name = forms.CharField(label=_("Visitor"), max_length=50)
     phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
     arrived_at = datetime_field(_("Arrived at"), initial=now_local)

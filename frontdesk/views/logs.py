@@ -45,7 +45,7 @@ def _filters(request: HttpRequest, kinds, label=None) -> tuple[LogFilterForm, di
 
 def reception_log(request: HttpRequest) -> HttpResponse:
     require(request.user, VIEW_VISITS)
-    form, f = _filters(request, VisitPurpose.choices)
+    form, f = _filters(request, VisitPurpose.choices, label=_("Visit purpose"))
     rows = queries.reception_log(day=f["day"], purpose=f["kind"], q=f["q"])
     page = context(request, "reception", form=form, page=paginate(request, rows), day=f["day"])
     return render(request, "frontdesk/reception_log.html", page)

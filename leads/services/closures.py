@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from staff.models import Role, Staff
-from staff.services import notify, notify_many
+from staff.services import notify, notify_many, resolve_todos
 
 from .. import events
 from ..models import Closure, ClosureKind, ClosureReason, ClosureStatus, Lead, LeadEvent
@@ -38,6 +38,7 @@ from .states import lock_lead, transition
 from .timeline import record_event
 
 CLOSED_STATE = {ClosureKind.INVALID: "INVALID", ClosureKind.DEAD: "DEAD"}
+CONFIRM = "confirm"  # the design managers' to-do step (staff.services.resolve_todos)
 
 
 # --- who may (for the pages' booleans; the services check the same rules) -------------------
@@ -158,7 +159,13 @@ def _ask_design_managers(closure: Closure) -> None:
         "kind": closure.get_kind_display(),
         "reason": closure.get_reason_display(),
     }
-    notify_many(recipients=managers, text=text, link=closure.get_absolute_url())
+    notify_many(
+        recipients=managers,
+        text=text,
+        link=closure.get_absolute_url(),
+        target=closure,
+        step=CONFIRM,
+    )
 
 
 # --- step 2: the design manager's decision ---------------------------------------------------
@@ -234,6 +241,7 @@ def _decide(
     closure.decision_note = (note or "").strip()
     closure._history_user = by
     closure.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])
+    resolve_todos(closure, CONFIRM)
 
 
 def _closed_text(closure: Closure, by: Staff, note: str) -> str:

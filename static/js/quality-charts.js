@@ -6,7 +6,14 @@
   var data = JSON.parse(document.getElementById("quality-charts").textContent);
   document.querySelectorAll("canvas[data-agent]").forEach(function (canvas) {
     var line = data[canvas.dataset.agent];
-    if (!line || !line.days.length) return;
+    if (!line || !line.days.length) {
+      // An empty chart says so (data-empty, "本月无数据") instead of leaving a blank box.
+      var note = document.createElement("span");
+      note.className = "chart-empty text-muted small";
+      note.textContent = canvas.dataset.empty || "";
+      canvas.replaceWith(note);
+      return;
+    }
     new Chart(canvas, {
       type: "line",
       data: {

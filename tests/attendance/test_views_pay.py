@@ -219,7 +219,7 @@ def test_com5_hr_removes_their_line_from_the_page(login_en, hr, prepared):
 def test_com5_statement_lines_are_traceable(login_en, hr, prepared):
     page = login_en(hr).get(prepared.get_absolute_url()).content.decode()
     assert "Absent 1 days × 200.00" in page
-    assert 'data-testid="slip-total">4150.00<' in page
+    assert 'data-testid="slip-total">¥4,150.00<' in page  # staff.formatting.yuan
 
 
 # ---------------------------------------------------------------- export and print
@@ -227,7 +227,10 @@ def test_com5_statement_lines_are_traceable(login_en, hr, prepared):
 
 def test_com5_export_holds_the_same_figures(login_en, hr, prepared, customer_manager):
     response = login_en(hr).get(reverse("attendance:pay-export", args=MONTH_ARGS))
-    assert response["Content-Disposition"] == 'attachment; filename="pay-2026-03.xlsx"'
+    assert response["Content-Disposition"] == (  # the name in the reader's language (issue 19)
+        'attachment; filename="Pay statements-2026-03.xlsx"; '
+        "filename*=UTF-8''Pay%20statements-2026-03.xlsx"
+    )
     book = load_workbook(BytesIO(response.content))
     statements, lines = book.worksheets
     rows = list(statements.iter_rows(values_only=True))

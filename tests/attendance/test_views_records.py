@@ -163,7 +163,10 @@ def test_att1_hr_adds_a_person_schedule(en_login, hr, designer):
 def test_att8_summary_export_is_an_excel_file(login, hr, chain, frozen):
     services.compute_day(day=D(2026, 3, 10))
     response = login(hr).get(reverse("attendance:summary-export"), {"month": "2026-03"})
-    assert response["Content-Disposition"] == 'attachment; filename="attendance-2026-03.xlsx"'
+    assert response["Content-Disposition"] == (  # the Chinese name, kept by browsers (issue 19)
+        'attachment; filename="export-2026-03.xlsx"; '
+        "filename*=UTF-8''%E8%80%83%E5%8B%A4%E6%B1%87%E6%80%BB-2026-03.xlsx"
+    )
     from io import BytesIO
 
     from openpyxl import load_workbook

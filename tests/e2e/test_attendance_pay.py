@@ -46,12 +46,13 @@ def test_com5_hr_prepares_the_gm_approves_and_the_person_sees_their_statement(
     page.click("[data-testid=prepare-form-submit]")
     page.wait_for_url(month_url)
     assert page.locator("[data-testid=pay-row]").count() == 1
-    assert page.locator("[data-testid=month-total]").inner_text() == "4150.00"
+    assert page.locator("[data-testid=month-total]").inner_text() == "¥4,150.00"
     page.click("[data-testid=submit-month]")
     page.wait_for_url(month_url)
 
     switch_to(page, sign_in, gm)
     page.goto(month_url)
+    page.once("dialog", lambda dialog: dialog.accept())  # locking the month asks to confirm
     page.click("[data-testid=approve-month]")
     page.wait_for_url(month_url)
     assert page.locator("[data-testid=month-status]").inner_text() == approved_label()
@@ -63,6 +64,6 @@ def test_com5_hr_prepares_the_gm_approves_and_the_person_sees_their_statement(
     page.click("[data-testid=my-statement-link]")
     page.wait_for_url(f"{live_server.url}/attendance/pay/statements/*/")
     assert page.locator("[data-testid=slip-name]").inner_text() == "前台孙丽"
-    assert page.locator("[data-testid=slip-total]").inner_text() == "4150.00"
+    assert page.locator("[data-testid=slip-total]").inner_text() == "¥4,150.00"
     assert page.locator("[data-testid=slip-line]").count() == 2  # base and the absent day
     assert page.locator("[data-testid=line-form]").count() == 0  # nothing to edit

@@ -43,6 +43,7 @@ def test_close2_customer_manager_proposes_and_design_manager_confirms(
     page.goto(f"{live_server.url}/leads/closures/")
     page.click(f"[data-testid=closure-queue] a[href='{closure.get_absolute_url()}']")
     page.fill("[data-testid=decision-note]", "二次回访：客户确认已与他司签约。")
+    page.once("dialog", lambda dialog: dialog.accept())  # confirming the closure asks first
     page.click("[data-testid=confirm-closure]")
     page.wait_for_selector("[data-testid=closure-status]")
 

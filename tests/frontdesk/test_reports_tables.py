@@ -1,6 +1,6 @@
 """RPT-1: the front-desk tables (page, figures, Excel export, access, query count)."""
 
-from datetime import date
+from datetime import date, datetime
 from io import BytesIO
 
 import pytest
@@ -96,7 +96,7 @@ def test_rpt1_export_has_the_same_numbers(login, gm):
     assert response.status_code == 200
     sheet = load_workbook(BytesIO(response.content)).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[1][0] == "2026-03-02"
+    assert rows[1][0] == datetime(2026, 3, 2)  # a date cell (issue 19), no longer text
     total = rows[-1]
     # date, 8 channels, leads, walk-ins, calls, appointments, dispatches, measurements,
     # signings, closures
