@@ -6,6 +6,7 @@ REDIS_URL (Celery broker, result backend and cache). See README.md.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -82,6 +83,10 @@ THIRD_PARTY_APPS = [
     "simple_history",
     "django_celery_beat",
     "django_htmx",
+    "axes",
+    "rest_framework",
+    "rest_framework_api_key",
+    "drf_spectacular",
 ]
 # Order follows the import direction in ARCHITECTURE.md: lower layers first.
 LOCAL_APPS = [
@@ -91,6 +96,7 @@ LOCAL_APPS = [
     "dispatch",
     "complaints",
     "frontdesk",
+    "api",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
@@ -105,8 +111,11 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes requires: turns a refused login into the lockout page (SEC-8).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -146,8 +155,34 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Auth
 # ------------------------------------------------------------------------------------------------
 AUTH_USER_MODEL = "staff.Staff"
+# Axes first: it refuses a locked-out login before any password is checked (SEC-8). Then
 # ModelBackend's rules, with the user's roles, permissions and unread count read in fewer queries.
-AUTHENTICATION_BACKENDS = ["staff.backends.StaffBackend"]
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "staff.backends.StaffBackend"]
+
+# SEC-8 login throttling (django-axes), on /accounts/login/ and /admin/login/ alike: 5 failures
+# for one username, or from one client address, lock that username or address for 15 minutes.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one, not only the pair
+# Attempts during a lockout are recorded too (and so restart the 15 minutes): nothing is lost
+# from the log, and someone who keeps guessing stays locked out.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = True
+# A correct login clears that person's own failures on that computer (staff.lockout explains why
+# not more); every failure is also kept in AccessFailureLog, every login in AccessLog.
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+# Database handler, not the Redis cache handler: the attempts are AccessAttempt rows the admin
+# sees and deletes to unlock someone (and `manage.py axes_reset` clears), which the cache handler
+# cannot offer; on PostgreSQL the count is shared by every gunicorn worker (row locks), and it
+# survives a Redis restart. It costs a few queries per login, not per page.
+AXES_HANDLER = "staff.lockout.LoginAttemptHandler"
+# The login page itself, in the firm's language, with HTTP 429 - not axes's English text.
+AXES_LOCKOUT_CALLABLE = "staff.lockout.lockout_response"
+# The client address is REMOTE_ADDR unless DJANGO_TRUSTED_PROXY_COUNT says how many reverse
+# proxies we run in front (each appends to X-Forwarded-For); a client can forge that header, so
+# it is never read by default.
+TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "staff.lockout.client_ip_address"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -196,6 +231,18 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", REDIS_URL or "memory://")
 CELERY_RESULT_BACKEND = env_str("CELERY_RESULT_BACKEND", REDIS_URL or "cache+memory://")
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# SEC-9: a request that queues a task after its commit must not hang on a dead broker. A publish
+# is retried once and a connect gives up after 2 s (a few seconds in all, not the default
+# retries); the caller logs the failure and a periodic job delivers from the row it wrote. The
+# worker's own reconnect loop (broker_connection_max_retries) is left as it is.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1,
+    "interval_start": 0.2,
+    "interval_step": 0.2,
+    "interval_max": 0.5,
+}
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2}
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
@@ -230,6 +277,15 @@ EMAIL_BACKEND = env_str(
 NOTIFY_BY_EMAIL = env_bool("NOTIFY_BY_EMAIL", bool(EMAIL_HOST))
 
 # ------------------------------------------------------------------------------------------------
+# Outbound notices: webhooks and 企业微信/钉钉 robots, delivered from the outbox (staff.outbound).
+# Receivers and robots are rows in the admin; these are the links' base and the sender's limits.
+# ------------------------------------------------------------------------------------------------
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")  # links in robot messages and webhooks
+OUTBOUND_TIMEOUT = env_int("OUTBOUND_TIMEOUT", 10)  # seconds per HTTP attempt
+OUTBOUND_RUN_SECONDS = env_int("OUTBOUND_RUN_SECONDS", 120)  # the periodic job's time budget
+OUTBOUND_LANGUAGE = env_str("OUTBOUND_LANGUAGE", "zh-hans")  # robot messages and payload labels
+
+# ------------------------------------------------------------------------------------------------
 # Forms
 # ------------------------------------------------------------------------------------------------
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
@@ -239,6 +295,45 @@ IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 # SEC-5: admin export needs a dedicated `export_<model>` permission; import needs the model's add
 # and change permissions (checked with the role table by staff.admin_access.ImportGate).
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "export"
+
+# ------------------------------------------------------------------------------------------------
+# Uploads: every import (time clock, phone system, phone lists, filings, admin imports) refuses a
+# file over these limits before parsing it (staff.imports.check_upload), with a message naming the
+# limit. A month of clock records for 200 people is ~10,000 rows and well under 1 MB.
+# ------------------------------------------------------------------------------------------------
+UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 5 * 1024 * 1024)
+UPLOAD_MAX_ROWS = env_int("UPLOAD_MAX_ROWS", 20_000)
+# An allowed file is kept in memory; anything larger is streamed to a temporary file, never held
+# in memory, and then refused by the check above. (The proxy's body limit, e.g. nginx
+# client_max_body_size 6m, stops a huge upload before Django reads it.)
+FILE_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES
+# The request body other than files (form fields, admin bulk actions): Django's 2.5 MB, stated.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440)
+
+# ------------------------------------------------------------------------------------------------
+# Integration API (/api/v1/, the api app): API-key authentication only (no session, so no CSRF),
+# per-client scopes, IP allow-list and rate (rows in the admin), one error shape. A body over
+# API_MAX_BODY_BYTES is refused with 413 (1,000 call records are about 250 KB).
+# ------------------------------------------------------------------------------------------------
+API_MAX_BODY_BYTES = env_int("API_MAX_BODY_BYTES", 1024 * 1024)
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["api.access.ApiKeyAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["api.access.IsIntegrationClient"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.access.ClientRateThrottle"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "api.errors.exception_handler",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Front office integration API",
+    "DESCRIPTION": "Leads, hotline calls and time-clock punches from other systems. "
+    "Send the key as `Authorization: Api-Key <key>`. See docs/api.md.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",
+    "COMPONENT_SPLIT_REQUEST": True,
+}
 
 # ------------------------------------------------------------------------------------------------
 # Security: production (debug off) passes `manage.py check --deploy`.
@@ -254,6 +349,24 @@ if not DEBUG:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
     SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# Content Security Policy (django-csp 4): only this site's own files run, and nothing inline.
+# Page scripts live in static/js and read their data from json_script or data attributes; htmx
+# is told not to inject its indicator <style> (see base.html and static/css/app.css).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "font-src": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    },
+}
 
 LOGGING = {
     "version": 1,
