@@ -28,6 +28,22 @@ NAV_ITEMS = [
         description=_("Agents' daily call metrics, trends, alerts and team mood"),
     ),
     NavItem(
+        _("Daily review"),
+        "frontdesk:review",
+        roles=(Role.CS_AGENT,),
+        order=31,
+        group="frontdesk",
+        description=_("End of shift: today against yesterday and your benchmark, and your plan"),
+    ),
+    NavItem(
+        _("Team daily reviews"),
+        "frontdesk:review_team",
+        roles=(Role.CUSTOMER_MANAGER, Role.HR, Role.GM),
+        order=31,
+        group="frontdesk",
+        description=_("The agents' end-of-shift reviews and figures"),
+    ),
+    NavItem(
         _("Document register"),
         "frontdesk:documents",
         perm="frontdesk.view_document",

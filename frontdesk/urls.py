@@ -9,6 +9,7 @@ from .views import (
     quality,
     reports,
     reports_more,
+    review,
     team,
 )
 
@@ -59,6 +60,9 @@ urlpatterns = [
     path("quality/calls/template/", quality.call_template, name="call_template"),
     path("quality/alerts/<int:pk>/handle/", quality.alert_handle, name="alert_handle"),
     path("mood/", quality.mood_check_in, name="mood"),
+    # FD-10
+    path("review/", review.my_review, name="review"),
+    path("review/team/", review.team_reviews, name="review_team"),
     path("good-cases/", team.good_case_list, name="good_cases"),
     path("good-cases/new/", team.good_case_new, name="good_case_new"),
     # FD-8

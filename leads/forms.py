@@ -11,10 +11,12 @@ from django.utils.translation import gettext_lazy as _
 
 from staff.imports import check_upload
 from staff.models import Role, Staff
+from staff.phones import InvalidPhone, normalize_phone
 
 from .models import Channel, Lead, LeadState, SizeClass
 from .queries.slips import SlipStatus
 from .rules.dates import check_date
+from .services.referrals import referrer_for
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -139,11 +141,24 @@ class IntakeForm(CustomerFields):
         queryset=Staff.objects.none(),
         required=False,
     )
+    referrer_phone = forms.CharField(
+        label=_("Referred by (the former customer's phone)"),
+        max_length=40,
+        required=False,
+        help_text=_("The former customer who sent them, found by their phone number."),
+    )
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["brought_by"].queryset = active_staff()
         self.fields["named_by_customer"].queryset = active_staff()
+        self.fields["referrer_phone"].widget.attrs.update(
+            {"inputmode": "tel", "autocomplete": "off", "data-testid": "intake-referrer"}
+        )
+        # Shown for the referral channel only (static/js/intake.js toggles it as the channel
+        # changes; the server decides the first render so it also works without JS).
+        referral = self.data.get("channel") == Channel.REFERRAL
+        referrer_css = "row" if referral else "row d-none"
         self.fields["phone"].widget.attrs.update(
             {
                 "autofocus": True,
@@ -184,9 +199,32 @@ class IntakeForm(CustomerFields):
                 Div("named_by_customer", css_class="col-md-3"),
                 css_class="row",
             ),
+            Div(
+                Div("referrer_phone", css_class="col-md-4"),
+                css_class=referrer_css,
+                css_id="referrer-field",
+            ),
             "notes",
             Submit("save", _("Register"), css_class="btn-primary", data_testid="intake-submit"),
         )
+
+    def clean(self):
+        data = super().clean()
+        raw = (data.get("referrer_phone") or "").strip()
+        if data.get("channel") != Channel.REFERRAL or not raw:
+            data["referrer_phone"] = ""  # only a referral lead names a referrer (CARE-5)
+            return data
+        try:
+            phone = normalize_phone(raw)
+        except InvalidPhone as exc:
+            self.add_error("referrer_phone", exc.message)
+            return data
+        if referrer_for(phone) is None:
+            self.add_error(
+                "referrer_phone", _("No customer with this phone number; check the number.")
+            )
+        data["referrer_phone"] = phone
+        return data
 
 
 class RecordVisitForm(forms.Form):
@@ -271,6 +309,8 @@ class LeadEditForm(BoundedDates, forms.ModelForm):
             "notes",
         ]
         widgets = {"planned_decoration_date": DATE, "notes": forms.Textarea(attrs={"rows": 3})}
+        # The same field has the same label on intake and edit (UI.md, issue 15).
+        labels = {name: CustomerFields.base_fields[name].label for name in fields}
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -493,7 +533,7 @@ class PhoneListImportForm(forms.Form):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
-        self.helper.add_input(Submit("import", _("Import")))
+        self.helper.add_input(Submit("import", _("Preview")))
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

@@ -25,6 +25,7 @@ CALLBACK_ROLES = (
     Role.GM,
 )
 CLOSURE_ROLES = (Role.CUSTOMER_MANAGER, Role.CS_AGENT, Role.DESIGN_MANAGER, Role.GM)
+GREETING_ROLES = (Role.CS_AGENT, Role.CUSTOMER_MANAGER)  # CARE-3 festival/anniversary greetings
 COMMISSION_ROLES = (Role.CUSTOMER_MANAGER, Role.FRONT_DESK, Role.MARKETING_SALES, Role.DESIGNER)
 LEDGER_ROLES = (Role.CUSTOMER_MANAGER, Role.HR, Role.GM)
 FILING_ROLES = (
@@ -103,6 +104,7 @@ SUBNAV_ITEMS = [
     NavItem(_("Daily filing"), "leads:filings", roles=FILING_ROLES),
     NavItem(_("Phone lists"), "leads:phone_lists", perm="leads.view_phonelist"),
     NavItem(_("Callbacks"), "leads:callbacks", roles=CALLBACK_ROLES),
+    NavItem(_("Greetings"), "leads:greetings", roles=GREETING_ROLES),
     NavItem(_("Closures"), "leads:closures", roles=CLOSURE_ROLES),
     NavItem(_("Reason analysis"), "leads:closure_analysis", perm="leads.view_closure_analysis"),
     NavItem(_("Commission"), "leads:commission", roles=COMMISSION_ROLES),

@@ -42,6 +42,8 @@ urlpatterns = [
     path("callbacks/<int:callback_pk>/care/", care.care_call_for, name="care_call_for"),
     path("care/<int:pk>/", care.care_call, name="care_call"),
     path("care/<int:pk>/dates/", care.care_dates, name="care_dates"),
+    path("care/greetings/", care.greetings, name="greetings"),
+    path("care/greetings/<int:pk>/done/", care.greeting_done, name="greeting_done"),
     path("<int:pk>/customer/", customers.customer_history, name="customer_history"),
     path("<int:pk>/customer/profile/", customers.profile_edit, name="customer_profile"),
     path("commission/", commission.my_commission, name="commission"),
@@ -69,5 +71,6 @@ urlpatterns = [
     path("filings/<int:pk>/archive/", filing.filing_archive, name="filing_archive"),
     path("phone-lists/", phone_lists.phone_list_index, name="phone_lists"),
     path("phone-lists/import/", phone_lists.phone_list_import, name="phone_list_import"),
+    path("phone-lists/template/", phone_lists.phone_list_template, name="phone_list_template"),
     path("phone-lists/<int:pk>/", phone_lists.phone_list_detail, name="phone_list_detail"),
 ]

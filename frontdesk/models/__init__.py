@@ -20,6 +20,7 @@ from .hotline import (
 )
 from .logs import CallTopic, LeadLink, PhoneConsultation, ReceptionEntry, VisitPurpose
 from .reports import BandKind, DailySnapshot, JobOutcome, JobRun, SegmentBand
+from .review import DailyReview
 
 __all__ = [
     "CATEGORY_PREFIXES",
@@ -28,6 +29,7 @@ __all__ = [
     "Appointment",
     "AppointmentStatus",
     "BandKind",
+    "DailyReview",
     "DailySnapshot",
     "JobOutcome",
     "JobRun",

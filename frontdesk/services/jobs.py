@@ -87,12 +87,21 @@ def _callbacks(day: date) -> str:
     }
 
 
+def _greetings(day: date) -> str:
+    from leads.services.occasions import build_greetings
+
+    # The night after `day` prepares the list agents work from the next morning (CARE-3).
+    new = build_greetings(day=day + timedelta(days=1))
+    return _("%(n)s greetings listed") % {"n": new}
+
+
 JOBS: dict[str, tuple[object, Callable[[date], str]]] = {
     "snapshot": (gettext_lazy("Daily snapshot"), lambda day: take_snapshot(day=day)),
     "attendance": (gettext_lazy("Attendance"), _attendance),
     "hotline": (gettext_lazy("Hotline anomalies"), _hotline),
     "escalations": (gettext_lazy("Overdue complaint escalations"), _escalations),
     "callbacks": (gettext_lazy("Callback reminders"), _callbacks),
+    "greetings": (gettext_lazy("Festival and anniversary greetings"), _greetings),
 }
 
 

@@ -6,13 +6,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
-from django.db.models import Avg, Count, Prefetch, QuerySet
+from django.db.models import Avg, Count, Exists, OuterRef, Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from staff.models import Staff
 
-from ..models import Callback, CareFeedback, CustomerProfile, Lead, LeadEvent, Referral
+from ..models import (
+    Callback,
+    CareFeedback,
+    CustomerProfile,
+    Greeting,
+    Lead,
+    LeadEvent,
+    Referral,
+)
 from .access import phone_for, visible_leads
 
 
@@ -164,3 +172,16 @@ def care_score_days(start: date, end: date) -> dict[int, list[tuple[date, int]]]
     for designer_id, recorded_at, score in rows:
         found.setdefault(designer_id, []).append((timezone.localtime(recorded_at).date(), score))
     return found
+
+
+def greetings_on(day: date) -> list[Greeting]:
+    """CARE-3: the day's greeting list, open ones first; a customer who declined since the list
+    was built is left off (never listed). Two queries."""
+    declined = CustomerProfile.objects.filter(phone=OuterRef("phone"), consent="DECLINED")
+    rows = (
+        Greeting.objects.filter(day=day)
+        .exclude(Exists(declined))
+        .select_related("done_by", "lead")
+        .order_by("done_at", "occasion", "customer_name", "id")
+    )
+    return list(rows)

@@ -157,6 +157,49 @@ def is_anniversary(move_in: date | None, day: date) -> bool:
     return (day.month, day.day) == (move_in.month, min(move_in.day, last))
 
 
+def festival_on(day: date, holidays: dict[date, str]) -> str | None:
+    """CARE-3: the festival whose greetings fall on `day` — the first day of a named holiday
+    (a seven-day Spring Festival is greeted once), from the holiday calendar `{day: name}`."""
+    name = holidays.get(day, "").strip()
+    if not name or holidays.get(day - timedelta(days=1), "").strip() == name:
+        return None
+    return name
+
+
+@dataclass(frozen=True)
+class Customer:
+    """One customer as the greeting list sees them (their latest lead, profile if any)."""
+
+    phone: str
+    name: str
+    lead_id: int
+    consent: Consent = Consent.UNKNOWN
+    moved_in_on: date | None = None
+    signed: bool = False  # a customer with a contract gets festival greetings
+
+
+@dataclass(frozen=True)
+class GreetingItem:
+    occasion: str  # FESTIVAL or ANNIVERSARY
+    label: str
+    customer: Customer
+
+
+def greetings_for(
+    day: date, festival: str | None, customers: list[Customer], anniversary_label: str
+) -> list[GreetingItem]:
+    """CARE-3: who is greeted on `day` and why; one who declined contact never is."""
+    items = []
+    for customer in customers:
+        if not may_greet(customer.consent):
+            continue
+        if festival and customer.signed:
+            items.append(GreetingItem("FESTIVAL", festival, customer))
+        if is_anniversary(customer.moved_in_on, day):
+            items.append(GreetingItem("ANNIVERSARY", anniversary_label, customer))
+    return items
+
+
 # --- CARE-5 referrals -----------------------------------------------------------------------
 
 

@@ -19,11 +19,21 @@ from staff.models import Staff
 from staff.phones import InvalidPhone, normalize_phone
 
 from .. import events
-from ..models import OPEN_STATES, Channel, ClaimBasis, ClaimSource, Lead, LeadEvent, OwnershipClaim
+from ..models import (
+    OPEN_STATES,
+    Channel,
+    ClaimBasis,
+    ClaimSource,
+    Lead,
+    LeadEvent,
+    OwnershipClaim,
+    Referral,
+)
 from ..rules import intake as rules
 from .claims import add_claim, resolve_ownership
 from .config import size_thresholds_on
 from .errors import LeadError
+from .referrals import record_referral
 from .states import lock_lead
 from .timeline import record_event
 
@@ -45,6 +55,7 @@ class IntakeData:
     named_by_customer: Staff | None = None  # CUSTOMER_STATEMENT: "X sent me"
     notes: str = ""
     in_person: bool = False  # the customer is at the office now
+    referrer_phone: str = ""  # CARE-5: the former customer who referred them (referral channel)
 
 
 @dataclass(frozen=True)
@@ -105,7 +116,16 @@ def register_lead(*, data: IntakeData, by: Staff, evidence: Evidence = Evidence(
     phone = clean_phone(data.phone)
     _check_required(data)
     address_key = rules.normalize_address(data.community, data.building)
-    return _create_or_attach(data, phone, address_key, by, evidence)
+    result = _create_or_attach(data, phone, address_key, by, evidence)
+    # CARE-5, in this transaction: an unknown referrer undoes the registration too. A lead
+    # attached to keeps the referrer it already names.
+    if (
+        data.referrer_phone
+        and data.channel == Channel.REFERRAL
+        and (result.created or not Referral.objects.filter(lead=result.lead).exists())
+    ):
+        record_referral(lead=result.lead, referrer_phone=data.referrer_phone, by=by)
+    return result
 
 
 def _check_required(data: IntakeData) -> None:

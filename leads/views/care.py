@@ -1,21 +1,29 @@
 """Care calls after signing (CARE-2, CARE-4): the call's page with the feedback form (宾客意见表),
 the contract's care dates, and the way to the complaint when the customer asks for one."""
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from staff.access import role_required
+from staff.phones import mask_phone
 
 from ..forms_care import CareDatesForm, CareFeedbackForm
-from ..models import CareCall
-from ..navigation import CALLBACK_ROLES
+from ..models import CareCall, Greeting
+from ..navigation import CALLBACK_ROLES, GREETING_ROLES
 from ..queries.access import phone_for
+from ..queries.care import greetings_on
 from ..services import care as services
 from ..services.callbacks import may_handle
 from ..services.errors import LeadError
+from ..services.occasions import mark_greeted
 from .common import refuse
 
 
@@ -93,3 +101,32 @@ def care_dates(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("Care dates saved; the open care calls moved with them."))
     return redirect("leads:care_call", call.pk)
+
+
+@role_required(*GREETING_ROLES)
+def greetings(request: HttpRequest) -> HttpResponse:
+    """CARE-3: the day's festival and anniversary greetings, built by the nightly job."""
+    day = parse_date(request.GET.get("day") or "") or timezone.localdate()
+    full = request.user.has_perm("leads.view_customer_phone")
+    rows = [(row, row.phone if full else mask_phone(row.phone)) for row in greetings_on(day)]
+    context = {
+        "day": day,
+        "rows": rows,
+        "previous": day - timedelta(days=1),
+        "next": day + timedelta(days=1),
+        "open_count": sum(1 for row, _phone in rows if row.done_at is None),
+    }
+    return render(request, "leads/care/greetings.html", context)
+
+
+@require_POST
+@role_required(*GREETING_ROLES)
+def greeting_done(request: HttpRequest, pk: int) -> HttpResponse:
+    greeting = get_object_or_404(Greeting, pk=pk)
+    try:
+        mark_greeted(greeting=greeting, by=request.user)
+    except LeadError as exc:
+        refuse(request, exc)
+    else:
+        messages.success(request, _("Greeting recorded."))
+    return redirect(f"{reverse('leads:greetings')}?day={greeting.day.isoformat()}")

@@ -47,6 +47,7 @@ def intake_data(data: dict) -> IntakeData:
         named_by_customer=data.get("named_by_customer"),
         notes=data["notes"],
         in_person=data.get("in_person", False),
+        referrer_phone=data.get("referrer_phone", ""),
     )
 
 

@@ -7,13 +7,14 @@ from tests.staff.test_navigation import nav_names_for
 
 EXPECTED = {
     Role.FRONT_DESK: {"frontdesk:index", "frontdesk:documents", "frontdesk:report_tables"},
-    Role.CS_AGENT: {"frontdesk:index"},
+    Role.CS_AGENT: {"frontdesk:index", "frontdesk:review"},
     Role.CUSTOMER_MANAGER: {
         "frontdesk:index",
         "frontdesk:quality",
         "frontdesk:documents",
         "frontdesk:report_tables",
         "frontdesk:report_segments",
+        "frontdesk:review_team",
     },
     Role.DESIGNER: set(),
     Role.DESIGN_MANAGER: set(),
@@ -21,7 +22,7 @@ EXPECTED = {
     Role.MARKETING_SALES: set(),
     Role.MARKETING_MANAGER: {"frontdesk:report_segments"},
     Role.ENGINEERING: set(),
-    Role.HR: set(),
+    Role.HR: {"frontdesk:review_team"},
     Role.GM: {
         "frontdesk:index",
         "frontdesk:quality",
@@ -30,6 +31,7 @@ EXPECTED = {
         "frontdesk:report_monthly",
         "frontdesk:report_segments",
         "frontdesk:jobs",
+        "frontdesk:review_team",
     },
 }
 

@@ -41,15 +41,16 @@ def test_rpt3_every_job_runs_records_and_is_idempotent():
         "hotline",
         "escalations",
         "callbacks",
+        "greetings",
     ]
-    assert [run.outcome for run in first] == ["OK"] * 5, [run.message for run in first]
+    assert [run.outcome for run in first] == ["OK"] * 6, [run.message for run in first]
     assert all(run.finished_at >= run.started_at for run in first)
     flagged = Escalation.objects.count()
     second = jobs.run_nightly(day=MARCH_3)
-    assert [run.outcome for run in second] == ["OK"] * 5
+    assert [run.outcome for run in second] == ["OK"] * 6
     assert DailySnapshot.objects.count() == 1
     assert Escalation.objects.count() == flagged
-    assert JobRun.objects.filter(for_date=MARCH_3).count() == 10
+    assert JobRun.objects.filter(for_date=MARCH_3).count() == 12
 
 
 def test_rpt3_a_failing_job_is_recorded_and_the_night_goes_on():
@@ -77,7 +78,7 @@ def test_rpt3_backfill_refuses_a_reversed_range():
 def test_rpt3_run_nightly_command_backfills():
     out = StringIO()
     call_command("run_nightly", "--from", "2026-03-01", "--to", "2026-03-02", stdout=out)
-    assert JobRun.objects.count() == 10
+    assert JobRun.objects.count() == 12
     assert set(JobRun.objects.values_list("outcome", flat=True)) == {"OK"}
     assert "2026-03-02 snapshot" in out.getvalue()
     assert DailySnapshot.objects.filter(day__range=("2026-03-01", "2026-03-02")).count() == 2
@@ -126,7 +127,7 @@ def test_rpt3_superuser_runs_a_night_from_the_page(login):
     admin = StaffFactory(is_superuser=True, is_staff=True)
     response = login(admin).post(reverse("frontdesk:jobs_run"), {"day": "2026-03-03"})
     assert response.status_code == 302
-    assert JobRun.objects.filter(for_date=MARCH_3).count() == 5
+    assert JobRun.objects.filter(for_date=MARCH_3).count() == 6
 
 
 def test_rpt3_jobs_page_query_count_fixed(login, gm, django_assert_num_queries):

@@ -71,14 +71,15 @@ def test_rpt3_nightly_runner_runs_on_the_real_worker(live_worker, worker_disconn
         "hotline": "OK",
         "escalations": "OK",
         "callbacks": "OK",
+        "greetings": "OK",
     }
     assert wait_for(lambda: DailySnapshot.objects.filter(day=date(2026, 3, 3)).exists())
     snap = DailySnapshot.objects.get(day=date(2026, 3, 3))
     assert (snap.leads, snap.walk_ins, snap.calls, snap.dispatches) == (2, 1, 1, 3)
-    # The same night again, through the broker: one snapshot still, five more recorded runs.
+    # The same night again, through the broker: one snapshot still, six more recorded runs.
     assert run_nightly_jobs.delay("2026-03-03").get(timeout=60)["snapshot"] == "OK"
     assert DailySnapshot.objects.filter(day=date(2026, 3, 3)).count() == 1
-    assert JobRun.objects.filter(for_date=date(2026, 3, 3)).count() == 10
+    assert JobRun.objects.filter(for_date=date(2026, 3, 3)).count() == 12
 
 
 def test_rpt1_rpt2_figures_on_postgresql():
