@@ -6,11 +6,11 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 
 from staff.access import role_required
 from staff.models import Role
+from staff.params import date_param
 
 from ..forms.review import DailyReviewForm
 from ..models import DailyReview
@@ -68,7 +68,7 @@ def my_review(request: HttpRequest) -> HttpResponse:
 def team_reviews(request: HttpRequest) -> HttpResponse:
     """The supervisor's view of the team's reviews of a day (FD-10: chain, HR, customer
     manager)."""
-    day = parse_date(request.GET.get("day") or "") or timezone.localdate()
+    day = date_param(request, "day") or timezone.localdate()
     rows = queries.team_rows(request.user, day)
     page = context(
         request,

@@ -8,11 +8,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from staff.access import role_required
+from staff.params import date_param
 from staff.phones import mask_phone
 
 from ..forms_care import CareDatesForm, CareFeedbackForm
@@ -106,7 +106,7 @@ def care_dates(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(*GREETING_ROLES)
 def greetings(request: HttpRequest) -> HttpResponse:
     """CARE-3: the day's festival and anniversary greetings, built by the nightly job."""
-    day = parse_date(request.GET.get("day") or "") or timezone.localdate()
+    day = date_param(request, "day") or timezone.localdate()
     full = request.user.has_perm("leads.view_customer_phone")
     rows = [(row, row.phone if full else mask_phone(row.phone)) for row in greetings_on(day)]
     context = {
