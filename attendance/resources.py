@@ -17,12 +17,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from import_export import fields, resources, widgets
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from staff.column_mapping import group_punches, map_columns
 from staff.imports import ImportOutcome, RowProblems, import_upload
 from staff.models import ColumnPreset, Staff
+from staff.resources import OfficeColumns
 from staff.spreadsheets import TemplateColumn, template_workbook
 
 from .models import ClockRecord, ClockSource
@@ -88,8 +90,14 @@ def parse_clock(day: date, value) -> datetime | None:
     return at_local(day, _parse(text, TIME_FORMATS).time())
 
 
-class ClockRecordResource(resources.ModelResource):
+class ClockRecordResource(OfficeColumns, resources.ModelResource):
     HEADERS = HEADERS
+    header_labels = {  # the import template's headers (issue 19)
+        "employee_no": gettext_lazy("Employee number"),
+        "date": gettext_lazy("Date"),
+        "clock_in": gettext_lazy("Clock-in"),
+        "clock_out": gettext_lazy("Clock-out"),
+    }
 
     staff = fields.Field(attribute="staff", column_name="employee_no", widget=EmployeeWidget())
     day = fields.Field(
@@ -112,6 +120,7 @@ class ClockRecordResource(resources.ModelResource):
 
     def before_import(self, dataset, **kwargs) -> None:
         """Read the people and the stored records of the file once, not once per row."""
+        self.rename_headers(dataset)  # Chinese or English headers too (issue 19)
         user = kwargs.get("user")
         self._user = user if isinstance(user, Staff) else None
         keys = [

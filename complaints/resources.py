@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
 from staff.models import Department
-from staff.resources import PhoneWidget
+from staff.resources import OfficeColumns, PhoneWidget
 
 from . import queries, rules
 from .models import (
@@ -80,7 +80,7 @@ def _choice(name: str, choices) -> fields.Field:
     return fields.Field(attribute=name, column_name=name, widget=ChoiceWidget(choices))
 
 
-class ComplaintResource(resources.ModelResource):
+class ComplaintResource(OfficeColumns, resources.ModelResource):
     channel = _choice("channel", Channel.choices)
     severity = _choice("severity", Severity.choices)
     status = _choice("status", ComplaintStatus.choices)
@@ -127,6 +127,7 @@ class ComplaintResource(resources.ModelResource):
     # ---------------------------------------------------------------- whole-file checks
 
     def before_import(self, dataset, **kwargs) -> None:
+        super().before_import(dataset, **kwargs)  # Chinese or English headers (issue 19)
         numbers = [str(n or "").strip() for n in dataset["number"]] if dataset.headers else []
         self._duplicates = {n for n, count in Counter(numbers).items() if count > 1}
         self._existing = set(

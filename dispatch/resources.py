@@ -6,10 +6,12 @@ its row number and the model's own validation message, and nothing is imported.
 
 from import_export import resources
 
+from staff.resources import OfficeColumns
+
 from .models import SeasonPeriod
 
 
-class SeasonPeriodResource(resources.ModelResource):
+class SeasonPeriodResource(OfficeColumns, resources.ModelResource):
     class Meta:
         model = SeasonPeriod
         fields = ["id", "name", "kind", "start", "end"]

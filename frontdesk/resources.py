@@ -14,15 +14,19 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+import tablib
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from import_export import fields, resources, widgets
 
+from staff.column_mapping import map_columns
 from staff.imports import ImportOutcome, import_upload
-from staff.models import Staff
+from staff.models import ColumnPreset, Staff
+from staff.resources import OfficeColumns
+from staff.spreadsheets import TemplateColumn, template_workbook
 
 from .models import CallRecord
 
@@ -139,8 +143,9 @@ def _field(attribute: str, column: str) -> fields.Field:
     return fields.Field(attribute=attribute, column_name=column, widget=ParsedWidget())
 
 
-class CallRecordResource(resources.ModelResource):
+class CallRecordResource(OfficeColumns, resources.ModelResource):
     HEADERS = HEADERS
+    header_labels = {"employee_no": gettext_lazy("Employee number")}
 
     agent = fields.Field(attribute="agent", column_name="employee_no", widget=AgentWidget())
     started_at = _field("started_at", "start_time")
@@ -166,6 +171,7 @@ class CallRecordResource(resources.ModelResource):
         report_skipped = True
 
     def before_import(self, dataset, **kwargs) -> None:
+        super().before_import(dataset, **kwargs)  # Chinese or English headers (issue 19)
         self._days: set[date] = set()
         self._now = timezone.now()
 
@@ -222,8 +228,103 @@ def recompute_days(days: list[date]) -> None:
 # ------------------------------------------------------------------------------------------------
 
 
-def import_call_file(upload, *, by: Staff) -> ImportOutcome:
-    """All or nothing: row errors are returned and the whole transaction is rolled back."""
+def _labels() -> dict[str, str]:
+    return {
+        "employee_no": _("Employee number"),
+        "start_time": _("Start time"),
+        "ring_seconds": _("Ring seconds"),
+        "talk_seconds": _("Talk seconds"),
+        "satisfaction": _("Satisfaction"),
+        "first_contact_resolved": _("Resolved on first contact"),
+        "complaint": _("Complaint"),
+    }
+
+
+# Columns a file may leave out: an empty value is read as "no score" / "no".
+OPTIONAL = ("satisfaction", "first_contact_resolved", "complaint")
+
+
+def call_aliases() -> dict[str, str]:
+    """Header -> column: our names, the phone system's Chinese headers, and the template's
+    headers in Chinese and English."""
+    aliases = dict(CHINESE_HEADERS)
+    for language in ("zh-hans", "en"):
+        with translation.override(language):
+            aliases.update({str(label): name for name, label in _labels().items()})
+    return aliases
+
+
+def call_template() -> bytes:
+    """The import template (issue 19): headers in the reader's language, an example, notes."""
+    labels = _labels()
+    flag = _("1 or 0 (是 or 否); empty means no.")
+    notes = {
+        "employee_no": _("The agent's employee number, as on the staff page."),
+        "start_time": _("When the call started, Beijing time: YYYY-MM-DD HH:MM:SS."),
+        "ring_seconds": _("Whole seconds the phone rang before it was answered."),
+        "talk_seconds": _("Whole seconds of talk."),
+        "satisfaction": _("The customer's score, 1 to 5; empty when none was given."),
+        "first_contact_resolved": flag,
+        "complaint": flag,
+    }
+    examples = {
+        "employee_no": "T0001",
+        "start_time": "2026-03-02 09:15:00",
+        "ring_seconds": 6,
+        "talk_seconds": 185,
+        "satisfaction": 5,
+        "first_contact_resolved": 1,
+        "complaint": 0,
+    }
+    columns = [TemplateColumn(labels[n], examples[n], notes[n]) for n in HEADERS]
+    return template_workbook(_("Call records"), columns)
+
+
+def call_transform(preset: ColumnPreset | None = None):
+    """The reshaping of a read file: our/Chinese/English headers, or a preset's mapping (with
+    which the optional columns a phone system does not write are added empty)."""
+
+    def transform(dataset: tablib.Dataset) -> tablib.Dataset:
+        mapping = call_aliases()
+        if preset is not None:
+            mapping.update(preset.mapping)
+        names = map_columns(dataset.headers or [], mapping)
+        keep = [i for i, name in enumerate(names) if name]
+        # A preset's file may leave them out; our own template has them all.
+        missing = [n for n in OPTIONAL if n not in names] if preset is not None else []
+        result = tablib.Dataset(headers=[names[i] for i in keep] + missing)
+        date_format = preset.date_format if preset else ""
+        for values in dataset:
+            cells = [_cell(names[i], values[i], date_format) for i in keep]
+            result.append(cells + [""] * len(missing))
+        return result
+
+    return transform
+
+
+def _cell(name: str, value, date_format: str):
+    """Excel's typed cells and a preset's own time format as the text the resource reads."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if name == "start_time" and date_format and isinstance(value, str):
+        try:
+            moment = datetime.strptime(value.strip(), date_format)  # noqa: DTZ007 - local
+        except ValueError:
+            return value  # the resource reports it with its row number
+        return f"{moment:%Y-%m-%d %H:%M:%S}"
+    return value
+
+
+def import_call_file(
+    upload, *, by: Staff, preset: ColumnPreset | None = None, dry_run: bool = False
+) -> ImportOutcome:
+    """All or nothing: row errors are returned and the whole transaction is rolled back.
+    `dry_run` is the preview (issue 19): the counts and errors, nothing written."""
     return import_upload(
-        CallRecordResource(), upload, by=by, required=HEADERS, header_aliases=CHINESE_HEADERS
+        CallRecordResource(),
+        upload,
+        by=by,
+        required=HEADERS,
+        transform=call_transform(preset),
+        dry_run=dry_run,
     )

@@ -4,10 +4,18 @@ Headers may be English field names or the Chinese column titles staff use in the
 Nothing is saved here: the services validate every row and save all or nothing.
 """
 
+from dataclasses import dataclass
+
 import tablib
 from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 
+from staff.models import Staff
+from staff.spreadsheets import TemplateColumn, template_workbook
+
+from .services import phone_lists as phone_list_services
 from .services.errors import LeadError
 
 HEADER_ALIASES = {
@@ -78,7 +86,8 @@ def _decode(content: bytes) -> str:
 
 def _field_name(header) -> str:
     text = str(header or "").strip()
-    return HEADER_ALIASES.get(text, HEADER_ALIASES.get(text.lower(), text.lower()))
+    aliases = {**HEADER_ALIASES, **_template_aliases()}
+    return aliases.get(text, aliases.get(text.lower(), text.lower()))
 
 
 def _text(value) -> str:
@@ -89,3 +98,78 @@ def _text(value) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))  # Excel stores 13812345678 as a float
     return str(value).strip()
+
+
+# ------------------------------------------------------------------------------------------------
+# The marketing phone list (LEAD-5, issue 19): a template to download, and a preview that checks
+# the file the way the import will, writing nothing.
+# ------------------------------------------------------------------------------------------------
+
+PHONE_LIST_COLUMNS = ("phone", "customer_name", "address", "notes")
+
+
+def _phone_list_labels() -> dict[str, str]:
+    return {
+        "phone": _("Phone"),
+        "customer_name": _("Name"),
+        "address": _("Address"),
+        "notes": _("Note"),
+    }
+
+
+def _template_aliases() -> dict[str, str]:
+    """The template's headers in Chinese and English, so a filled template reads back."""
+    aliases = {}
+    for language in ("zh-hans", "en"):
+        with translation.override(language):
+            aliases.update({str(label): name for name, label in _phone_list_labels().items()})
+    return aliases
+
+
+def phone_list_template() -> bytes:
+    """The phone list template (issue 19): headers in the reader's language, an example, notes."""
+    labels = _phone_list_labels()
+    notes = {
+        "phone": _("Required: an 11-digit mobile or a landline number."),
+        "customer_name": _("Optional: the owner's name."),
+        "address": _("Optional: community, building and unit."),
+        "notes": _("Optional."),
+    }
+    examples = {
+        "phone": "13800138000",
+        "customer_name": "张先生",
+        "address": "望京花园 3-2-501",
+        "notes": "",
+    }
+    columns = [TemplateColumn(labels[n], examples[n], notes[n]) for n in PHONE_LIST_COLUMNS]
+    return template_workbook(_("Phone list"), columns)
+
+
+def phone_rows(upload: UploadedFile) -> list:
+    """The file's rows as the service takes them (LeadError for an unreadable file)."""
+    return [
+        phone_list_services.PhoneRow(
+            phone=row.get("phone", ""),
+            customer_name=row.get("customer_name", ""),
+            address=row.get("address", "") or row.get("community", ""),
+            note=row.get("notes", ""),
+        )
+        for row in read_table(upload)
+    ]
+
+
+@dataclass(frozen=True)
+class PhoneListPreview:
+    numbers: int  # distinct numbers the list will hold
+    duplicates: int  # repeated numbers that will be merged
+
+
+def preview_phone_list(*, name: str, rows: list, by: Staff, community: str = "", note: str = ""):
+    """What the import would do, by running it and rolling it back: the same checks, the same
+    errors (LeadError / FilingError), nothing written."""
+    with transaction.atomic():
+        result = phone_list_services.import_phone_list(
+            name=name, community=community, note=note, rows=rows, by=by
+        )
+        transaction.set_rollback(True)
+    return PhoneListPreview(numbers=result.imported, duplicates=result.duplicates)

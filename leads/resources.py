@@ -12,12 +12,12 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from import_export import fields, resources, widgets
+from import_export import fields, resources
 
 from staff.exports import record_export
 from staff.models import Staff
 from staff.phones import mask_phone
-from staff.resources import PhoneWidget, SuperuserOnlyColumns
+from staff.resources import OfficeColumns, PersonWidget, PhoneWidget, SuperuserOnlyColumns
 from staff.spreadsheets import (
     DATE,
     DATETIME,
@@ -39,14 +39,11 @@ from .rules.intake import normalize_address
 from .services.intake import size_class_for
 
 
-class StaffNumberWidget(widgets.ForeignKeyWidget):
-    """Staff by employee number, both ways."""
-
-    def __init__(self) -> None:
-        super().__init__(Staff, field="employee_no")
+class StaffNumberWidget(PersonWidget):
+    """Staff by employee number on import (or an export's "name (number)"), by name on export."""
 
 
-class LeadResource(SuperuserOnlyColumns, resources.ModelResource):
+class LeadResource(OfficeColumns, SuperuserOnlyColumns, resources.ModelResource):
     """Leads in the admin. The importer is the creator of new leads; state, owner and designer
     are the administrator's to import (historical data), and an existing lead's state changes
     only through its services, never through a file (SEC-5)."""
@@ -104,7 +101,7 @@ class LeadResource(SuperuserOnlyColumns, resources.ModelResource):
         instance.size_class = size_class_for(instance.budget, instance.consultation_date)
 
 
-class ClaimResource(resources.ModelResource):
+class ClaimResource(OfficeColumns, resources.ModelResource):
     claimant = fields.Field(
         attribute="claimant", column_name="claimant", widget=StaffNumberWidget()
     )

@@ -195,6 +195,9 @@ class ExportGate:
         if not hidden or not data.headers:
             return data
         by_column = {str(field.column_name): field.attribute for field in resource.fields.values()}
+        header = getattr(resource, "export_header", None)  # the Chinese/English headers (issue 19)
+        if header is not None:
+            by_column.update({str(header(f)): f.attribute for f in resource.fields.values()})
         attributes = [by_column.get(str(h), str(h)) for h in data.headers]
         drop = {i for i, a in enumerate(attributes) if a in hidden and a in self._pay_fields()}
         mask = {i for i, a in enumerate(attributes) if a in hidden and a in self._phone_fields()}

@@ -5,13 +5,19 @@ Chinese devices write, check the columns, import in one transaction, and report 
 its number and reason.
 """
 
-from collections.abc import Mapping, Sequence
+import hashlib
+import hmac
+import secrets
+import tempfile
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from io import BytesIO
+from pathlib import Path
 
 import tablib
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.translation import gettext as _
 from import_export.resources import Resource
 
@@ -23,6 +29,9 @@ class ImportOutcome:
     imported: int = 0
     skipped: int = 0
     errors: list[tuple[int, str]] = field(default_factory=list)
+    created: int = 0
+    updated: int = 0
+    preview: bool = False
 
     @property
     def ok(self) -> bool:
@@ -133,6 +142,14 @@ def row_messages(result) -> list[tuple[int, str]]:
     return sorted(found)
 
 
+class RowProblems(Exception):
+    """Raised by a dataset transform (a preset's grouping) for rows it could not read."""
+
+    def __init__(self, errors: list[tuple[int, str]]) -> None:
+        super().__init__(errors)
+        self.errors = errors
+
+
 def import_upload(
     resource: Resource,
     upload,
@@ -140,8 +157,15 @@ def import_upload(
     by: Staff,
     required: Sequence[str],
     header_aliases: Mapping[str, str] | None = None,
+    transform: Callable[[tablib.Dataset], tablib.Dataset] | None = None,
+    dry_run: bool = False,
 ) -> ImportOutcome:
-    """All or nothing: any bad row rolls the whole file back and is reported."""
+    """All or nothing: any bad row rolls the whole file back and is reported.
+
+    `dry_run` is the preview (issue 19): everything is checked and counted inside a transaction
+    that is rolled back, so nothing is written. `transform` reshapes the read file first (a
+    source preset's column mapping and punch grouping).
+    """
     try:
         check_upload(upload)
     except ValidationError as exc:
@@ -150,17 +174,94 @@ def import_upload(
         dataset = read_dataset(upload, header_aliases)
     except Exception:  # noqa: BLE001 - any unreadable file gets the same answer
         return ImportOutcome(errors=[(0, _("The file could not be read as CSV or Excel."))])
+    if transform is not None:
+        try:
+            dataset = transform(dataset)
+        except RowProblems as exc:
+            return ImportOutcome(errors=exc.errors, preview=dry_run)
     missing = [column for column in required if column not in (dataset.headers or [])]
     if missing:
         text = _("Missing columns: %(columns)s") % {"columns": ", ".join(missing)}
         return ImportOutcome(errors=[(0, text)])
     result = resource.import_data(
-        dataset, dry_run=False, use_transactions=True, rollback_on_validation_errors=True, user=by
+        dataset,
+        dry_run=dry_run,
+        use_transactions=True,
+        rollback_on_validation_errors=True,
+        user=by,
     )
     errors = row_messages(result)
     if errors:
-        return ImportOutcome(errors=errors)
+        return ImportOutcome(errors=errors, preview=dry_run)
     totals = result.totals
+    created, updated = totals.get("new", 0), totals.get("update", 0)
     return ImportOutcome(
-        imported=totals.get("new", 0) + totals.get("update", 0), skipped=totals.get("skip", 0)
+        imported=created + updated,
+        skipped=totals.get("skip", 0),
+        created=created,
+        updated=updated,
+        preview=dry_run,
     )
+
+
+# ------------------------------------------------------------------------------------------------
+# Preview, then confirm (issue 19): the upload waits in a temporary file named by a random token
+# kept in the person's session; confirm re-reads it, checks it is byte for byte the file the
+# preview showed (its SHA-256), checks everything again and imports all or nothing.
+# ------------------------------------------------------------------------------------------------
+
+STAGE_DIR = Path(tempfile.gettempdir()) / "frontoffice-imports"
+
+
+class StageError(Exception):
+    """The file the preview showed is gone or is no longer the same."""
+
+
+def _session_key(kind: str) -> str:
+    return f"import-stage:{kind}"
+
+
+def stage_upload(session, kind: str, upload, **extra) -> str:
+    """Keep the upload for the confirm step; returns its SHA-256 (the page posts it back)."""
+    clear_stage(session, kind)
+    upload.seek(0)
+    raw = upload.read()
+    upload.seek(0)
+    digest = hashlib.sha256(raw).hexdigest()
+    token = secrets.token_hex(16)
+    STAGE_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
+    (STAGE_DIR / token).write_bytes(raw)
+    session[_session_key(kind)] = {
+        "token": token,
+        "sha256": digest,
+        "name": upload.name,
+        **extra,
+    }
+    return digest
+
+
+def staged_upload(session, kind: str, digest: str) -> tuple[SimpleUploadedFile, dict]:
+    """The staged file, if it is still the one whose digest the preview showed (StageError)."""
+    stage = session.get(_session_key(kind))
+    if not stage or not hmac.compare_digest(stage["sha256"], str(digest or "")):
+        raise StageError(_("The file changed since the preview. Upload it again."))
+    path = STAGE_DIR / stage["token"]
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        raise StageError(_("The previewed file has expired. Upload it again.")) from None
+    if hashlib.sha256(raw).hexdigest() != stage["sha256"]:
+        raise StageError(_("The file changed since the preview. Upload it again."))
+    return SimpleUploadedFile(stage["name"], raw), stage
+
+
+def clear_stage(session, kind: str) -> None:
+    stage = session.pop(_session_key(kind), None)
+    if stage:
+        (STAGE_DIR / stage["token"]).unlink(missing_ok=True)
+
+
+def staged_path(session, kind: str) -> Path | None:
+    """Where the staged file lies (tests change it to check the confirm step refuses it)."""
+    stage = session.get(_session_key(kind))
+    return STAGE_DIR / stage["token"] if stage else None

@@ -5,11 +5,16 @@ unknown role) is reported with its row number and reason, and nothing is importe
 must exist already or appear on an earlier row of the same file.
 """
 
+import re
 from collections import Counter
 
+from django.conf import settings
 from django.contrib.auth.models import Group
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.utils import translation
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from import_export import fields, resources, widgets
 
 from .models import Role, Staff
@@ -22,14 +27,153 @@ class PhoneWidget(widgets.CharWidget):
         return normalize_phone(value) if value else ""
 
 
-class SupervisorWidget(widgets.ForeignKeyWidget):
+# ------------------------------------------------------------------------------------------------
+# The Office way (issue 19): admin exports with the pages' Chinese (or English) headers, labels
+# instead of codes and people by name; admin imports still take the files they took (English
+# field names, codes, employee numbers) and also what an export wrote.
+# ------------------------------------------------------------------------------------------------
+
+_TRAILING_NUMBER = re.compile(r"[(（]\s*([^()（）]+?)\s*[)）]\s*$")
+
+
+def person_label(person) -> str:
+    """A person as exports show them: the name, and the employee number that tells two apart."""
+    if person is None:
+        return ""
+    name = person.get_full_name() or person.username
+    return f"{name} ({person.employee_no})" if person.employee_no else name
+
+
+def employee_number(value) -> str:
+    """The employee number in a cell: "T0001", or an export's "王小明 (T0001)"."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value if value is not None else "").strip()
+    found = _TRAILING_NUMBER.search(text)
+    return found.group(1) if found else text
+
+
+def _key(header) -> str:
+    return " ".join(str(header or "").split()).lower()
+
+
+def _spellings(label) -> set[str]:
+    found = set()
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            found.add(str(label))
+    return found
+
+
+class PersonWidget(widgets.ForeignKeyWidget):
+    """Staff by employee number on import (or an export's "name (number)"), by name on export."""
+
     def __init__(self) -> None:
         super().__init__(Staff, field="employee_no")
 
     def clean(self, value, row=None, **kwargs):
+        return super().clean(employee_number(value) or None, row, **kwargs)
+
+    def render(self, value, obj=None, **kwargs) -> str:
+        return person_label(value)
+
+
+class OfficeColumns:
+    """Export headers are the fields' verbose names in the reader's language, choices their
+    labels, people their names; import renames any known header (the field name, its column
+    name, the Chinese or English label) to the column name and turns choice labels back into
+    codes before anything else looks at the file (SEC-5's column check included).
+
+    Column names stay the English field names, so the row hooks and the files people already
+    have keep working; `header_labels` overrides a label ({column name: lazy text})."""
+
+    header_labels: dict = {}
+
+    @classmethod
+    def _model_field(cls, field):
+        attribute = field.attribute or ""
+        if "__" in attribute or not attribute:
+            return None
+        try:
+            return cls._meta.model._meta.get_field(attribute)
+        except FieldDoesNotExist:
+            return None
+
+    @classmethod
+    def export_header(cls, field):
+        """The header an export writes for `field` (lazy: str() it in the reader's language)."""
+        name = str(field.column_name)
+        if name in cls.header_labels:
+            return capfirst(cls.header_labels[name])
+        model_field = cls._model_field(field)
+        return capfirst(getattr(model_field, "verbose_name", None) or field.column_name)
+
+    def get_export_headers(self, selected_fields=None):
+        return [str(self.export_header(f)) for f in self.get_export_fields(selected_fields) if f]
+
+    def export_field(self, field, instance, **kwargs):
+        model_field = self._model_field(field)
+        has_dehydrate = getattr(self, f"dehydrate_{self.get_field_name(field)}", None)
+        if model_field is not None and model_field.choices and not has_dehydrate:
+            if getattr(instance, model_field.attname, None) in (None, ""):
+                return ""
+            return getattr(instance, f"get_{model_field.name}_display")()
+        return super().export_field(field, instance, **kwargs)
+
+    @classmethod
+    def header_aliases(cls) -> dict[str, str]:
+        """{header as compared: column name} for every spelling a file may use."""
+        aliases = {}
+        for field in cls.fields.values():
+            column = str(field.column_name)
+            spellings = {column, field.attribute or column}
+            spellings |= _spellings(cls.export_header(field))
+            aliases.update({_key(s): column for s in spellings})
+        return aliases
+
+    def rename_headers(self, dataset) -> None:
+        if not dataset.headers:
+            return
+        aliases = self.header_aliases()
+        dataset.headers = [aliases.get(_key(h), str(h).strip()) for h in dataset.headers]
+        self._codes_for_labels(dataset)
+
+    def _codes_for_labels(self, dataset) -> None:
+        """A choice column written as labels (an export, filled in) back to its codes."""
+        columns = {}
+        for field in self.fields.values():
+            model_field = self._model_field(field)
+            column = str(field.column_name)
+            if model_field is not None and model_field.choices and column in dataset.headers:
+                codes = {}
+                for code, label in model_field.flatchoices:
+                    codes.update({s: code for s in _spellings(label)})
+                columns[dataset.headers.index(column)] = codes
+        if not columns:
+            return
+        rows = [
+            [
+                columns[i].get(str(v).strip(), v) if i in columns and v else v
+                for i, v in enumerate(r)
+            ]
+            for r in dataset
+        ]
+        headers = dataset.headers
+        dataset.wipe()
+        dataset.headers = headers
+        for row in rows:
+            dataset.append(row)
+
+    def before_import(self, dataset, **kwargs) -> None:
+        self.rename_headers(dataset)
+        super().before_import(dataset, **kwargs)
+
+
+class SupervisorWidget(PersonWidget):
+    def clean(self, value, row=None, **kwargs):
         if value in (None, ""):
             return None
-        number = str(value).strip()
+        number = employee_number(value)
         supervisor = Staff.objects.filter(employee_no=number).first()
         if supervisor is None:
             raise ValueError(_("Unknown supervisor employee number: %(no)s") % {"no": number})
@@ -63,6 +207,8 @@ class SuperuserOnlyColumns:
     superuser_only_columns: tuple[str, ...] = ()
 
     def before_import(self, dataset, **kwargs) -> None:
+        if hasattr(self, "rename_headers"):  # Chinese or English labels count too (issue 19)
+            self.rename_headers(dataset)
         user = kwargs.get("user")
         if user is not None and not user.is_superuser:
             headers = {str(h).strip() for h in (dataset.headers or [])}
@@ -78,7 +224,8 @@ class SuperuserOnlyColumns:
         super().before_import(dataset, **kwargs)
 
 
-class StaffResource(SuperuserOnlyColumns, resources.ModelResource):
+class StaffResource(OfficeColumns, SuperuserOnlyColumns, resources.ModelResource):
+    header_labels = {"roles": gettext_lazy("Roles")}
     phone = fields.Field(attribute="phone", column_name="phone", widget=PhoneWidget())
     supervisor = fields.Field(
         attribute="supervisor", column_name="supervisor", widget=SupervisorWidget()

@@ -3,7 +3,6 @@ the import, alerts, the mood check-in."""
 
 from datetime import timedelta
 
-import tablib
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -13,8 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from staff.models import Staff
+from staff.imports import StageError, clear_stage, stage_upload, staged_upload
+from staff.models import ColumnPreset, Staff
 from staff.params import int_param
+from staff.spreadsheets import export_filename, file_response
 
 from ..access import require
 from ..forms.appointments import DayForm
@@ -22,7 +23,8 @@ from ..forms.quality import AlertNoteForm, CallImportForm, MoodForm
 from ..models import QualityAlert
 from ..queries import quality as queries
 from ..queries.team import mood_history
-from ..resources import CallRecordResource, import_call_file
+from ..resources import call_template as call_template_file
+from ..resources import import_call_file
 from ..services import quality as services
 from ..services import team
 from ..services.errors import FrontDeskError
@@ -105,30 +107,53 @@ def call_list(request: HttpRequest) -> HttpResponse:
     return render(request, "frontdesk/call_list.html", page)
 
 
+CALL_STAGE = "calls"
+
+
 def call_import(request: HttpRequest) -> HttpResponse:
-    """The phone system's export: every row checked; one bad row and nothing is imported."""
+    """The phone system's export in two steps (issue 19): upload shows a preview (new calls,
+    calls already there, every bad row), nothing written; confirm checks the same file again
+    and imports it all or nothing."""
     require(request.user, "frontdesk.add_callrecord")
+    if request.method == "POST" and "confirm" in request.POST:
+        return _call_confirm(request)
     form = CallImportForm(request.POST or None, request.FILES or None)
-    result = None
+    result, digest = None, ""
     if request.method == "POST" and form.is_valid():
-        result = import_call_file(form.cleaned_data["file"], by=request.user)
+        upload, preset = form.cleaned_data["file"], form.cleaned_data["preset"]
+        result = import_call_file(upload, by=request.user, preset=preset, dry_run=True)
         if result.ok:
-            messages.success(
-                request,
-                _("%(new)s calls imported; %(skipped)s already there were skipped.")
-                % {"new": result.imported, "skipped": result.skipped},
+            digest = stage_upload(
+                request.session, CALL_STAGE, upload, preset=preset.pk if preset else None
             )
-            return redirect("frontdesk:calls")
-    page = context(request, "quality", form=form, result=result)
+    page = context(request, "quality", form=form, result=result, digest=digest)
     return render(request, "frontdesk/call_import.html", page)
 
 
+def _call_confirm(request: HttpRequest) -> HttpResponse:
+    try:
+        upload, stage = staged_upload(request.session, CALL_STAGE, request.POST.get("digest", ""))
+    except StageError as exc:
+        messages.error(request, str(exc))
+        return redirect("frontdesk:call_import")
+    preset = ColumnPreset.objects.filter(pk=stage.get("preset")).first()
+    result = import_call_file(upload, by=request.user, preset=preset)
+    if not result.ok:  # the data changed since the preview: nothing was imported
+        page = context(request, "quality", form=CallImportForm(), result=result, digest="")
+        return render(request, "frontdesk/call_import.html", page)
+    clear_stage(request.session, CALL_STAGE)
+    messages.success(
+        request,
+        _("%(new)s calls imported; %(skipped)s already there were skipped.")
+        % {"new": result.imported, "skipped": result.skipped},
+    )
+    return redirect("frontdesk:calls")
+
+
 def call_template(request: HttpRequest) -> HttpResponse:
+    """The import template: headers, an example row and a note on each column (issue 19)."""
     require(request.user, "frontdesk.add_callrecord")
-    data = tablib.Dataset(headers=CallRecordResource.HEADERS)
-    response = HttpResponse(data.export("csv"), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="call-records.csv"'
-    return response
+    return file_response(call_template_file(), export_filename(_("Call records template"), "xlsx"))
 
 
 @require_POST

@@ -5,9 +5,14 @@ from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from staff.imports import StageError, clear_stage, stage_upload, staged_upload
+from staff.spreadsheets import export_filename, file_response
 
 from ..forms import PhoneListFilterForm, PhoneListImportForm
-from ..imports import read_table
+from ..imports import phone_list_template as phone_list_template_file
+from ..imports import phone_rows, preview_phone_list
 from ..models import PhoneList
 from ..queries import phone_lists as queries
 from ..services import phone_lists as services
@@ -24,40 +29,61 @@ def phone_list_index(request: HttpRequest) -> HttpResponse:
     return render(request, "leads/phone_lists.html", context)
 
 
+STAGE = "phone_list"
+
+
 @permission_required("leads.add_phonelist", raise_exception=True)
 def phone_list_import(request: HttpRequest) -> HttpResponse:
+    """Two steps (issue 19): upload shows a preview (how many numbers, how many repeats merged,
+    every bad row), nothing written; confirm checks the same file again and imports it."""
+    if request.method == "POST" and "confirm" in request.POST:
+        return _confirm(request)
     form = PhoneListImportForm(request.POST or None, request.FILES or None)
     row_errors: list[str] = []
+    preview, digest = None, ""
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        details = {"name": data["name"], "community": data["community"], "note": data["note"]}
         try:
-            rows = [services.PhoneRow(**_phone_row(row)) for row in read_table(data["file"])]
-            result = services.import_phone_list(
-                name=data["name"],
-                community=data["community"],
-                note=data["note"],
-                rows=rows,
-                by=request.user,
-            )
+            rows = phone_rows(data["file"])
+            preview = preview_phone_list(rows=rows, by=request.user, **details)
         except FilingError as exc:
             row_errors = [str(row) for row in exc.rows]
             form.add_error(None, str(exc))
         except LeadError as exc:
             form.add_error(None, str(exc))
         else:
-            messages.success(request, result.message)
-            return redirect(result.phone_list)
-    context = {"form": form, "row_errors": row_errors}
+            digest = stage_upload(request.session, STAGE, data["file"], details=details)
+    context = {"form": form, "row_errors": row_errors, "preview": preview, "digest": digest}
     return render(request, "leads/phone_list_import.html", context)
 
 
-def _phone_row(row: dict) -> dict:
-    return {
-        "phone": row.get("phone", ""),
-        "customer_name": row.get("customer_name", ""),
-        "address": row.get("address", "") or row.get("community", ""),
-        "note": row.get("notes", ""),
-    }
+def _confirm(request: HttpRequest) -> HttpResponse:
+    try:
+        upload, stage = staged_upload(request.session, STAGE, request.POST.get("digest", ""))
+    except StageError as exc:
+        messages.error(request, str(exc))
+        return redirect("leads:phone_list_import")
+    details = stage["details"]  # the list's name, community and note as previewed
+    try:
+        result = services.import_phone_list(rows=phone_rows(upload), by=request.user, **details)
+    except LeadError as exc:  # FilingError too: the file changed since the preview
+        form = PhoneListImportForm(initial=details)
+        rows = [str(row) for row in getattr(exc, "rows", [])]
+        messages.error(request, str(exc))
+        context = {"form": form, "row_errors": rows, "preview": None, "digest": ""}
+        return render(request, "leads/phone_list_import.html", context)
+    clear_stage(request.session, STAGE)
+    messages.success(request, result.message)
+    return redirect(result.phone_list)
+
+
+@permission_required("leads.add_phonelist", raise_exception=True)
+def phone_list_template(request: HttpRequest) -> HttpResponse:
+    """The import template: headers, an example row and a note on each column (issue 19)."""
+    return file_response(
+        phone_list_template_file(), export_filename(_("Phone list template"), "xlsx")
+    )
 
 
 @permission_required("leads.view_phonelist", raise_exception=True)

@@ -179,7 +179,9 @@ def test_att1_import_accepts_excel(chain, frozen, front_desk):
 def test_att1_export_writes_the_same_columns(chain, frozen, front_desk):
     import_clock_file(upload(good_rows(chain)), by=front_desk)
     exported = ClockRecordResource().export()
-    assert exported.headers == HEADERS
+    aliases = ClockRecordResource.header_aliases()  # localized headers that read back (issue 19)
+    assert [aliases[h.lower()] for h in exported.headers] == HEADERS
+    assert exported.headers != HEADERS
     assert (chain.lead.employee_no, "2026-03-10", "2026-03-10 08:55", "2026-03-11 00:30") in [
         tuple(row) for row in exported
     ]

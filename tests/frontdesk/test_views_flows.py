@@ -165,7 +165,10 @@ def test_fd7_import_page_reports_errors_and_imports_good_files(login, customer_m
     ]
     assert CallRecord.objects.count() == 0
     good = SimpleUploadedFile("c.csv", f"{header}\nE009,2026-03-10 09:00,5,60,4,1,0".encode())
-    response = client.post("/frontdesk/quality/calls/import/", {"file": good})
+    preview = client.post("/frontdesk/quality/calls/import/", {"file": good})
+    assert CallRecord.objects.count() == 0  # issue 19: a preview first, then confirm
+    digest = preview.context["digest"]
+    response = client.post("/frontdesk/quality/calls/import/", {"confirm": "1", "digest": digest})
     assert texts(response) == ["1 calls imported; 0 already there were skipped."]
 
 

@@ -24,8 +24,11 @@ def test_lead5_phone_lists_per_role(login, persona, status):
 
 def test_lead5_import_page(login, marketing_manager):
     upload = SimpleUploadedFile("list.csv", "电话,姓名\n13811112222,业主甲\n".encode())
-    response = login(marketing_manager).post(
-        reverse("leads:phone_list_import"), {"name": "望京", "file": upload}
+    client = login(marketing_manager)
+    preview = client.post(reverse("leads:phone_list_import"), {"name": "望京", "file": upload})
+    assert not PhoneList.objects.exists()  # issue 19: a preview first, confirmed below
+    response = client.post(
+        reverse("leads:phone_list_import"), {"confirm": "1", "digest": preview.context["digest"]}
     )
     phone_list = PhoneList.objects.get()
     assert response.url == phone_list.get_absolute_url()

@@ -249,8 +249,9 @@ def test_sec6_pay_columns_dropped_for_someone_without_pay():
     request.user = person(Role.CUSTOMER_MANAGER)
     data = StaffResource().export()
     visible = model_admin._visible_columns(request, data, StaffResource())
-    assert "base_salary" not in visible.headers
-    assert "base_salary" in data.headers
+    salary = str(StaffResource.export_header(StaffResource.fields["base_salary"]))  # issue 19
+    assert salary not in visible.headers
+    assert salary in data.headers
 
 
 def test_sec6_gm_sees_complaint_phones_masked_on_the_admin_page(client):
