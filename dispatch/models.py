@@ -391,7 +391,7 @@ class QualityPolicy(models.Model):
         _("scores needed before satisfaction counts"), default=3, validators=[MinValueValidator(1)]
     )
     conversion_ratio_below = models.PositiveSmallIntegerField(
-        _("hold when conversion is below (% of the tier's average)"),
+        _("hold when conversion is below this percentage of the tier's average"),
         default=50,
         validators=[MinValueValidator(1), MaxValueValidator(100)],
     )
