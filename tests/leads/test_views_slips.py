@@ -8,9 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from leads.models import Channel, Lead, SlipStep, TransferSlip
-from staff.models import ExportRecord
 from leads.services.slips import record_dispatch_on_slip
-from staff.models import Delegation, Role
+from staff.models import Delegation, ExportRecord, Role
 from tests.factories import StaffFactory
 from tests.leads.factories import LeadFactory, SlipFactory
 
