@@ -1,5 +1,6 @@
-"""The complaints app's outbound events: complaint.registered and complaint.closed, recorded inside
-the causing service's transaction (SEC-9). The phone is masked per receiver when sent."""
+"""The complaints app's outbound events: complaint.registered, complaint.closed and
+complaint.overdue, recorded inside the causing service's transaction (SEC-9). The phone is masked
+per receiver when sent."""
 
 from datetime import datetime
 
@@ -43,3 +44,12 @@ def complaint_registered(complaint: Complaint) -> None:
 
 def complaint_closed(complaint: Complaint) -> None:
     record_event("complaint.closed", {"complaint": complaint_data(complaint)})
+
+
+def complaint_overdue(complaint: Complaint, due_at: datetime) -> None:
+    """A step is late (CMP-4): for the managers' group robot, once per complaint and step."""
+    data = complaint_data(complaint)
+    with translation.override(settings.OUTBOUND_LANGUAGE):
+        data["overdue_step"] = str(complaint.next_step_label)
+    data["due_at"] = _iso(due_at)
+    record_event("complaint.overdue", {"complaint": data})

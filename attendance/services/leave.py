@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from staff.models import Staff
 from staff.services import notify, resolve_todos
 
-from .. import queries
+from .. import events, queries
 from ..models import (
     ApprovalDecision,
     DayPortion,
@@ -158,6 +158,7 @@ def _ask(leave: LeaveRequest, approver_id: int) -> None:
     if leave.late_notice:
         text = _("Late leave request awaiting your approval: %(leave)s") % {"leave": str(leave)}
     notify(recipient=approver, text=text, link=leave.get_absolute_url(), target=leave, step=APPROVE)
+    events.leave_pending(leave, approver)
 
 
 def _tell_employee(leave: LeaveRequest, text: str) -> None:

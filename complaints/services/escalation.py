@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from staff.services import notify_many
 
-from .. import queries
+from .. import events, queries
 from ..models import Complaint, ComplaintStatus, Escalation
 from .common import local_text
 
@@ -37,6 +37,7 @@ def escalate_overdue(*, now: datetime) -> list[Escalation]:
         )
         if is_new:
             created.append(escalation)
+            events.complaint_overdue(complaint, overdue.due_at)
     _tell_managers(created)
     return created
 

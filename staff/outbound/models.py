@@ -21,6 +21,8 @@ class EventKind(models.TextChoices):
     LEAD_CLOSED = "lead.closed", _("Lead closed")
     COMPLAINT_REGISTERED = "complaint.registered", _("Complaint registered")
     COMPLAINT_CLOSED = "complaint.closed", _("Complaint closed")
+    COMPLAINT_OVERDUE = "complaint.overdue", _("Complaint step overdue")
+    LEAVE_PENDING = "leave.pending", _("Leave waiting for approval")
 
 
 class RobotKind(models.TextChoices):

@@ -155,7 +155,7 @@ def robot_markdown(kind: str, payload: dict, site_url: str) -> tuple[str, str]:
 
     Text comes in the active language (the caller activates the robots' language)."""
     data = mask_phones(payload)
-    subject = data.get("complaint") or data.get("lead") or {}
+    subject = data.get("complaint") or data.get("lead") or data.get("leave") or {}
     title = _title(kind, subject)
     lines = [f"### {title}"]
     lines += [f"- **{label}**: {value}" for label, value in _facts(kind, data) if value]
@@ -171,6 +171,7 @@ def _title(kind: str, subject: dict) -> str:
         "customer": subject.get("customer_name", ""),
         "number": subject.get("number", ""),
         "designer": subject.get("designer") or "",
+        "person": subject.get("person", ""),
     }
     titles = {
         "lead.created": _("New lead: %(customer)s"),
@@ -180,6 +181,8 @@ def _title(kind: str, subject: dict) -> str:
         "lead.closed": _("Lead closed: %(customer)s"),
         "complaint.registered": _("New complaint %(number)s: %(customer)s"),
         "complaint.closed": _("Complaint %(number)s closed: %(customer)s"),
+        "complaint.overdue": _("Complaint %(number)s is overdue: %(customer)s"),
+        "leave.pending": _("Leave waiting for approval: %(person)s"),
     }
     return titles.get(kind, kind) % names
 
@@ -187,6 +190,8 @@ def _title(kind: str, subject: dict) -> str:
 def _facts(kind: str, data: dict) -> list[tuple[str, Any]]:
     if kind.startswith("complaint."):
         return _complaint_facts(data.get("complaint", {}))
+    if kind.startswith("leave."):
+        return _leave_facts(data.get("leave", {}))
     lead = data.get("lead", {})
     facts = [
         (_("Customer"), _join(lead.get("customer_name"), lead.get("phone"))),
@@ -216,7 +221,17 @@ def _complaint_facts(complaint: dict) -> list[tuple[str, Any]]:
         (_("Category"), complaint.get("category")),
         (_("Severity"), complaint.get("severity_label")),
         (_("Status"), complaint.get("status_label")),
+        (_("Overdue step"), _join(complaint.get("overdue_step"), complaint.get("due_at"))),
         (_("Complaint"), summary),
+    ]
+
+
+def _leave_facts(leave: dict) -> list[tuple[str, Any]]:
+    return [
+        (_("Employee"), _join(leave.get("person"), leave.get("department"))),
+        (_("Leave type"), leave.get("type_label")),
+        (_("Days"), _join(leave.get("start_day"), "–", leave.get("end_day"), leave.get("days"))),
+        (_("Approver"), leave.get("approver")),
     ]
 
 

@@ -53,6 +53,24 @@ def levels(leave) -> list[tuple[int, int, str]]:
 # ---------------------------------------------------------------- ATT-5 chain order and levels
 
 
+def test_att5_each_level_waiting_is_an_outbound_event_for_robots(chain, frozen):
+    """Issue 16: 'leave waiting for approval to a manager' — one leave.pending per level asked,
+    naming that level's approver, recorded in the leave service's transaction."""
+    from staff.outbound.models import OutboundEvent
+
+    leave = file(chain.clerk, end=D(2026, 3, 17))
+    services.approve_leave(leave=leave, by=chain.lead)
+    events = [
+        e.payload["leave"]
+        for e in OutboundEvent.objects.filter(kind="leave.pending").order_by("pk")
+    ]
+    assert [e["approver"] for e in events] == [
+        chain.lead.get_full_name(),
+        chain.manager.get_full_name(),
+    ]
+    assert (events[0]["person"], events[0]["days"]) == (chain.clerk.get_full_name(), "2.0")
+
+
 def test_att5_two_day_leave_climbs_two_levels_in_order(chain, frozen):
     leave = file(chain.clerk, end=D(2026, 3, 17))
     assert leave.days == Decimal(2)

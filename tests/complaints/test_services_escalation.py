@@ -63,6 +63,19 @@ def test_cmp4_escalation_is_idempotent(monday_complaint):
     assert Notification.objects.count() == 1
 
 
+def test_cmp4_an_overdue_step_is_one_outbound_event_for_the_managers_robot(monday_complaint):
+    """Issue 16: 'overdue complaints to the managers' group' — recorded with the escalation,
+    once per complaint and step, like the escalation itself."""
+    from staff.outbound.models import OutboundEvent
+
+    escalate(at(2, 18, 30))
+    escalate(at(3, 9, 0))
+    [event] = OutboundEvent.objects.filter(kind="complaint.overdue")
+    complaint = event.payload["complaint"]
+    assert (complaint["number"], complaint["status"]) == ("TS2026-0001", "REGISTERED")
+    assert datetime.fromisoformat(complaint["due_at"]) == at(2, 18)
+
+
 def test_cmp4_investigated_in_time_is_never_escalated(monday_complaint, cs_agent):
     services.record_investigation(
         complaint=monday_complaint, by=cs_agent, findings="属实", proposal="返工"

@@ -119,6 +119,36 @@ def test_robot_markdown_of_a_complaint_shortens_the_summary():
     assert "墙" * 100 not in text and "…" in text
 
 
+def test_robot_markdown_of_an_overdue_complaint_names_the_late_step():
+    complaint = {
+        "number": "TS2026-0002",
+        "customer_name": "赵先生",
+        "overdue_step": "Reply to the customer",
+        "due_at": "2026-03-02T18:00:00+08:00",
+        "path": "/complaints/2/",
+    }
+    title, text = rules.robot_markdown("complaint.overdue", {"complaint": complaint}, "http://h")
+    assert title == "Complaint TS2026-0002 is overdue: 赵先生"
+    assert "Reply to the customer 2026-03-02T18:00:00+08:00" in text
+
+
+def test_robot_markdown_of_leave_waiting_names_the_person_and_approver():
+    leave = {
+        "person": "孙丽",
+        "department": "Customer service",
+        "type_label": "Personal leave",
+        "start_day": "2026-03-16",
+        "end_day": "2026-03-17",
+        "days": "2.0",
+        "approver": "张敏",
+        "path": "/attendance/leave/5/",
+    }
+    title, text = rules.robot_markdown("leave.pending", {"leave": leave}, "https://crm.example.com")
+    assert title == "Leave waiting for approval: 孙丽"
+    assert "张敏" in text and "Personal leave" in text
+    assert "(https://crm.example.com/attendance/leave/5/)" in text
+
+
 def test_robot_messages_are_markdown_for_each_robot():
     assert rules.wecom_message("t", "x") == {"msgtype": "markdown", "markdown": {"content": "x"}}
     assert rules.dingtalk_message("t", "x") == {
