@@ -4,6 +4,7 @@ import os
 
 import pytest
 from django.test import Client
+from django.utils import translation
 
 from staff.models import Department, DesignerTier, Role
 from tests.factories import StaffFactory
@@ -41,6 +42,16 @@ def pytest_collection_modifyitems(config, items):
                 kwargs = {**marker.kwargs, "transaction": True, "serialized_rollback": True}
                 item.add_marker(pytest.mark.django_db(**kwargs), append=False)
     items.sort(key=lambda item: item.nodeid in transactional)
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts and ends in the firm's language. A request through the test client
+    activates the person's language in the test's own thread and leaves it there (as Django
+    does), so without this an English request would change what a later test sees."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
