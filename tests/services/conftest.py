@@ -35,3 +35,26 @@ def live_worker():
     from config.celery import app
 
     return app
+
+
+CLOSED_PORT = "redis://127.0.0.1:1/0"  # nothing listens: every connect is refused
+
+
+@pytest.fixture
+def dead_broker():
+    """Point the (non-eager) Celery app at a closed port and restore it afterwards (SEC-9).
+
+    The app read its settings at import and caches its connection pools, so the URL is swapped
+    on the app itself and the pools are dropped both ways."""
+    from config.celery import app
+
+    previous = (app.conf.broker_url, app.conf.task_always_eager)
+
+    def use(url: str, eager: bool) -> None:
+        app.conf.broker_url, app.conf.task_always_eager = url, eager
+        app._pool = None
+        app.amqp._producer_pool = None
+
+    use(CLOSED_PORT, False)
+    yield app
+    use(*previous)
