@@ -170,6 +170,11 @@ def cases() -> list[Case]:
         ),
         # The 工作台 of each role (issue 15): a fixed number of queries at any volume.
         *(Case(f"home ({role})", role, reverse("home")) for role in HOME_ROLES),
+        # Global search by phone (issue 15) and a customer's history page (CARE-1, issue 20).
+        Case("global search by phone", "CUSTOMER_MANAGER", f"{reverse('search')}?q={sample_phone}"),
+        Case(
+            "customer history", "CUSTOMER_MANAGER", reverse("leads:customer_history", args=[signed])
+        ),
     ]
 
 

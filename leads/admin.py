@@ -11,6 +11,10 @@ from simple_history.admin import SimpleHistoryAdmin
 from .models import (
     Callback,
     CallbackPolicy,
+    CareFeedback,
+    CarePlan,
+    CarePoint,
+    CarePolicy,
     ClaimPolicy,
     Closure,
     CommissionEntry,
@@ -19,6 +23,7 @@ from .models import (
     Contract,
     DailyFiling,
     FilingEntry,
+    Greeting,
     Lead,
     LeadEvent,
     Measurement,
@@ -27,6 +32,9 @@ from .models import (
     PhoneList,
     PhoneListEntry,
     PrivateContactFinding,
+    Referral,
+    ReferralReward,
+    ReferralRewardPolicy,
     SizeThreshold,
     SlipSignature,
     TransferSlip,
@@ -293,3 +301,72 @@ class CommissionEntryAdmin(ServiceOnlyAdmin):
 class CommissionMonthAdmin(ServiceOnlyAdmin):
     list_display = ["month", "paid_at", "paid_by", "note"]
     list_select_related = ["paid_by"]
+
+
+# --- care after signing (CARE-2..5): the policy rows managers edit; the rest moves only through
+# leads.services.care / referrals / occasions and is shown read-only.
+
+
+@admin.register(CarePoint)
+class CarePointAdmin(SimpleHistoryAdmin):
+    """CARE-2: the points of the care schedule; a change applies to contracts signed later."""
+
+    list_display = ["name", "anchor", "offset_days", "question", "position", "is_active"]
+    list_editable = ["position", "is_active"]
+
+
+@admin.register(CarePolicy)
+class CarePolicyAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "effective_from",
+        "start_after_days",
+        "construction_days",
+        "warranty_months",
+        "low_score",
+        "call_hour",
+    ]
+
+
+@admin.register(ReferralRewardPolicy)
+class ReferralRewardPolicyAdmin(SimpleHistoryAdmin):
+    """CARE-5: the reward in force on the referred lead's signing day is recorded once."""
+
+    list_display = ["effective_from", "kind", "amount", "gift"]
+
+
+@admin.register(CarePlan)
+class CarePlanAdmin(ServiceOnlyAdmin):
+    list_display = ["contract", "status", "starts_on", "completes_on", "warranty_ends_on"]
+    list_filter = ["status"]
+    search_fields = ["contract__number", "contract__lead__customer_name"]
+    list_select_related = ["contract"]
+
+
+@admin.register(CareFeedback)
+class CareFeedbackAdmin(ServiceOnlyAdmin):
+    list_display = ["lead", "designer", "satisfaction", "recorded_by", "recorded_at"]
+    list_filter = ["satisfaction", "recorded_at"]
+    search_fields = ["lead__customer_name", "comments"]
+    list_select_related = ["lead", "designer", "recorded_by"]
+
+
+@admin.register(Referral)
+class ReferralAdmin(ServiceOnlyAdmin):
+    list_display = ["lead", "referrer_name", "recorded_at"]
+    search_fields = ["lead__customer_name", "referrer_name"]
+    list_select_related = ["lead"]
+    phone_fields = ("referrer_phone",)
+
+
+@admin.register(ReferralReward)
+class ReferralRewardAdmin(ServiceOnlyAdmin):
+    list_display = ["referral", "contract", "kind", "amount", "gift", "recorded_at"]
+    list_select_related = ["referral__lead", "contract"]
+
+
+@admin.register(Greeting)
+class GreetingAdmin(ServiceOnlyAdmin):
+    list_display = ["day", "occasion", "customer_name", "done_at"]
+    phone_fields = ("phone",)
+    list_filter = ["occasion", "day"]
+    date_hierarchy = "day"

@@ -19,6 +19,10 @@ RULE_KEEPERS = [
     "leads.change_commissionrule",
 ]
 CALLS_CUSTOMERS = ["leads.view_customer_phone"]
+CARE_KEEPERS = [
+    f"leads.{a}_{m}" for m in ("carepoint", "carepolicy") for a in ("view", "add", "change")
+]
+REWARD_KEEPERS = [f"leads.{a}_referralrewardpolicy" for a in ("view", "add", "change")]
 
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     Role.FRONT_DESK: [*SEES_ALL, *CALLS_CUSTOMERS, "leads.add_lead", "leads.change_lead"],
@@ -51,6 +55,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "leads.view_all_callbacks",
         "leads.view_all_commission",
         "leads.view_commissionrule",
+        *CARE_KEEPERS,
     ],
     Role.DESIGNER: ["leads.view_lead", *MEASURES_AND_SIGNS],
     Role.DESIGN_MANAGER: [
@@ -95,6 +100,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "leads.view_all_commission",
         "leads.mark_commission_paid",
         *RULE_KEEPERS,
+        *REWARD_KEEPERS,
     ],
 }
 
@@ -103,5 +109,13 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
 # administrator's alone.
 ADMIN_ACCESS: dict[str, dict[str, str]] = {
     Role.HR: {"leads.commissionrule": "view add change"},
-    Role.GM: {"leads.commissionrule": "view add change"},
+    Role.GM: {
+        "leads.commissionrule": "view add change",
+        "leads.referralrewardpolicy": "view add change",  # CARE-5: money, the GM's
+    },
+    # CARE-2/4: the customer manager keeps the care schedule's points and policy.
+    Role.CUSTOMER_MANAGER: {
+        "leads.carepoint": "view add change",
+        "leads.carepolicy": "view add change",
+    },
 }

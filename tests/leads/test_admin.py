@@ -19,6 +19,14 @@ MODELS = [
     "claimpolicy",
     "leadevent",
     "privatecontactfinding",
+    "carepoint",
+    "carepolicy",
+    "referralrewardpolicy",
+    "careplan",
+    "carefeedback",
+    "referral",
+    "referralreward",
+    "greeting",
 ]
 
 
