@@ -25,6 +25,7 @@ from .models import (
     Appointment,
     AppointmentStatus,
     CallRecord,
+    DailyReview,
     Document,
     GoodCase,
     HandoverNote,
@@ -125,6 +126,7 @@ def seed() -> int:
     created += _faults(cast, today)
     created += _reports(cast)
     created += _good_cases(cast)
+    created += _reviews(cast, today)
     # The seed's notifications describe the past: leave them read.
     Notification.objects.filter(created_at__gte=started).update(read_at=timezone.now())
     return created
@@ -417,6 +419,31 @@ def _reports(cast: Cast) -> int:
         target=cast.gm,
     )
     return 2
+
+
+def _reviews(cast: Cast, today: date) -> int:
+    """FD-10: yesterday's end-of-shift reviews of two agents, each against the steady colleague."""
+    if DailyReview.objects.exists():
+        return 0
+    steady, slipping, low = cast.agents
+    rows = [
+        DailyReview(
+            agent=slipping,
+            day=today - timedelta(days=1),
+            text="接听量正常，但有两通电话超过三声才接。",
+            plan="高峰时段提前到岗，先接电话再整理记录。",
+            benchmark=steady,
+        ),
+        DailyReview(
+            agent=low,
+            day=today - timedelta(days=1),
+            text="有一位客户投诉施工噪音，情绪不好。",
+            plan="明天先回访这位客户，再请主管一起处理。",
+            benchmark=steady,
+        ),
+    ]
+    DailyReview.objects.bulk_create(rows)
+    return len(rows)
 
 
 def _good_cases(cast: Cast) -> int:

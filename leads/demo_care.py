@@ -1,14 +1,18 @@
 """Demo customer care for `manage.py seed_demo` (CARE-1/2/4/5), after leads.demo_lifecycle: the
 demo construction contracts get their care plans (dates from signing), one care call answered
-well and one with a low score, two customer profiles (one declined greetings) and a referral.
+well and one with a low score, two customer profiles (one declined greetings, one who moved in a
+year ago today: today's greeting list) and a referral.
 Idempotent: once any care feedback exists, running it again changes nothing."""
 
+from datetime import timedelta
+
 from django.db import transaction
+from django.utils import timezone
 
 from staff.models import Role, Staff
 
 from .models import CareCall, CareFeedback, CarePlan, Contract, ContractType, Lead, Referral
-from .services import care, profiles
+from .services import care, occasions, profiles
 
 
 def seed(*, phone_prefix: str) -> int:
@@ -34,8 +38,15 @@ def seed(*, phone_prefix: str) -> int:
         customers = list(Lead.objects.filter(phone__startswith=phone_prefix).order_by("id")[:3])
         if len(customers) == 3:
             first, second, referred = customers
+            # Moved in a year ago today: today's greeting list has a move-in anniversary (CARE-3).
+            today = timezone.localdate()
             profiles.save_profile(
-                phone=first.phone, by=agent, style="新中式", family="三口之家", consent="GRANTED"
+                phone=first.phone,
+                by=agent,
+                style="新中式",
+                family="三口之家",
+                consent="GRANTED",
+                moved_in_on=today - timedelta(days=365),
             )
             profiles.save_profile(phone=second.phone, by=agent, consent="DECLINED")
             Referral.objects.get_or_create(
@@ -47,4 +58,5 @@ def seed(*, phone_prefix: str) -> int:
                     "recorded_by": agent,
                 },
             )
+        occasions.build_greetings(day=timezone.localdate())
     return len(calls)

@@ -9,6 +9,7 @@ from frontdesk.models import (
     AgentDailyMetric,
     Appointment,
     CallRecord,
+    DailyReview,
     Document,
     GoodCase,
     HandoverNote,
@@ -48,6 +49,7 @@ MODELS = [
     Fault,
     InstructionRequest,
     GoodCase,
+    DailyReview,
 ]
 
 
@@ -62,6 +64,7 @@ def test_demo_fills_every_part_and_runs_twice():
     assert all(first.values()), first
     assert first["SampleHouse"] == 3 and first["Document"] == 10 and first["Fault"] == 3
     assert AgentDailyMetric.objects.values("agent").distinct().count() == 3
+    assert first["DailyReview"] == 2  # FD-10: yesterday's reviews of two agents
     assert demo.seed() == 0
     assert counts() == first
 

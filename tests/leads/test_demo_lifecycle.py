@@ -96,3 +96,12 @@ def test_com1_demo_rate_change_keeps_old_contracts_at_the_old_amount(seeded):
     assert set(
         design.filter(contract__signed_on__lt=this_month).values_list("amount", flat=True)
     ) == {200}
+
+
+def test_care_demo_has_plans_feedback_a_referral_and_todays_anniversary_greeting(seeded):
+    from leads.models import CareFeedback, CarePlan, Greeting, Referral
+
+    assert CarePlan.objects.exists()
+    assert set(CareFeedback.objects.values_list("satisfaction", flat=True)) == {5, 2}
+    assert Referral.objects.exists()
+    assert Greeting.objects.filter(day=timezone.localdate(), occasion="ANNIVERSARY").exists()
