@@ -41,6 +41,14 @@ def test_sec1_search_finds_a_lead_by_phone_in_any_format(login, front_desk, type
     assert hits[0].url == lead.get_absolute_url()
 
 
+def test_care1_a_lead_found_by_search_links_to_the_customer_history(login, front_desk):
+    lead = LeadFactory(customer_name="王建华", phone=PHONE)
+    response = _search(login(front_desk), PHONE)
+    history = reverse("leads:customer_history", args=[lead.pk])
+    assert f'href="{history}" data-testid="search-history-{lead.pk}"' in response.content.decode()
+    assert login(front_desk).get(history).status_code == 200
+
+
 def test_sec1_search_masks_the_phone_for_a_role_that_may_not_see_it(login, gm):
     lead = LeadFactory(customer_name="王建华", phone=PHONE)
     response = _search(login(gm), "139 1234 5678")
