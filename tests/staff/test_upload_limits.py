@@ -3,12 +3,13 @@ limit checked before parsing, a month of clock records for the firm still import
 admin import reads GBK files and answers a garbage file with a sentence, not an exception name."""
 
 import datetime as dt
-import time
 from io import BytesIO
 
 import pytest
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 from openpyxl import Workbook
@@ -135,25 +136,32 @@ def test_upload_limit_counts_excel_rows_before_parsing(settings):
         check_upload(upload)
 
 
-def test_upload_limit_a_month_of_clock_records_for_200_people_imports_quickly(
+def test_upload_limit_a_month_of_clock_records_for_200_people_imports_in_batches(
     frozen, django_capture_on_commit_callbacks
 ):
     """10,000 rows (200 people x 50 finished days) import, with history, and the days are
-    recomputed; well under 30 s of CPU (the import and the recompute after the commit)."""
+    recomputed after the commit. The import reads the staff and the stored records once per file
+    and writes in batches, so it runs far fewer queries than rows (the time is measured by
+    `make bench`, not here)."""
     people = StaffFactory.create_batch(200)
     Staff.objects.update(date_joined=beijing(2020, 1, 1, 9, 0))
     upload = SimpleUploadedFile("clock.csv", clock_csv(people, days=50))
-    started = time.process_time()
-    with django_capture_on_commit_callbacks(execute=True):
+    with (
+        django_capture_on_commit_callbacks(execute=False) as callbacks,
+        CaptureQueriesContext(connection) as queries,
+    ):
         outcome = import_clock_file(upload, by=people[0])
-    took = time.process_time() - started
+    for callback in callbacks:
+        callback()
+    # Batched, not per row: far fewer than one query per 20 rows (260 today: batches of 1,000
+    # rows and their history, plus the stored records read per day of the file).
+    assert len(queries) < 10_000 / 20, f"{len(queries)} queries for 10,000 rows"
     assert outcome.ok, outcome.errors[:3]
     assert outcome.imported == 10_000
     assert ClockRecord.objects.filter(source="IMPORT").count() == 10_000
     assert ClockRecord.history.count() == 10_000  # SEC-3: the audit history is kept
     assert ClockRecord.history.filter(history_user=people[0]).count() == 10_000
     assert DailyStatus.objects.filter(day=dt.date(2026, 3, 10)).count() == 200
-    assert took < 30, f"10,000-row clock import took {took:.1f} s of CPU"
 
 
 def test_upload_limit_reimport_updates_the_stored_times_with_history(frozen):
