@@ -90,6 +90,7 @@ THIRD_PARTY_APPS = [
 ]
 # Order follows the import direction in ARCHITECTURE.md: lower layers first.
 LOCAL_APPS = [
+    "core",
     "staff",
     "leads",
     "attendance",
