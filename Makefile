@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup migrate seed lint format messages bench clean
+.PHONY: run test setup migrate seed lint format messages bench seed-volume figures clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -46,13 +46,24 @@ messages: setup
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
 # Benchmark the key pages on the configured database (DATABASE_URL); see docs/performance.md.
-# Seed it first: $(BIN)/python manage.py seed_volume (on an empty database of its own).
+# Seed it first with `make seed-volume` (on an empty database of its own).
+# bench/ is tooling, not product: DJANGO_BENCH=1 installs it (its `bench` and `seed_volume`
+# commands); without it the product has neither. By hand: DJANGO_BENCH=1 .venv/bin/python manage.py …
 # Runs with production settings (DEBUG off, collected static files), HTTPS redirect off for wrk.
-BENCH_ENV := DJANGO_DEBUG=0 DJANGO_SECURE_SSL_REDIRECT=0 \
+BENCH_ENV := DJANGO_BENCH=1 DJANGO_DEBUG=0 DJANGO_SECURE_SSL_REDIRECT=0 \
 	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-bench-only-not-a-secret}
 bench: setup
 	$(BENCH_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
 	$(BENCH_ENV) $(BIN)/python manage.py bench
+
+# Volume data for the benchmark: 100,000 leads, 2 years (smaller: ARGS="--leads 20000").
+seed-volume: migrate
+	DJANGO_BENCH=1 $(BIN)/python manage.py seed_volume $(ARGS)
+
+# The architecture figures (docs/architecture.md): function length, complexity, module size.
+figures: setup
+	$(BIN)/python -m pip install --quiet lizard==1.24.3
+	$(BIN)/python bench/figures.py
 
 clean:
 	rm -rf $(VENV) staticfiles

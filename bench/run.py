@@ -120,10 +120,10 @@ def cases() -> list[Case]:
     pay_month = reverse(
         "attendance:pay-month", kwargs={"year": last_month.year, "month": last_month.month}
     )
-    gm_report = _maybe_reverse("frontdesk:report_monthly")
+    gm_report = _maybe_reverse("reports:monthly")
     if gm_report:
         gm_report += f"?month={last_month:%Y-%m}"
-    daily_table = _maybe_reverse("frontdesk:report_tables")
+    daily_table = _maybe_reverse("reports:tables")
     if daily_table:
         daily_table += f"?period=month&day={last_month.isoformat()}"
     return [

@@ -18,8 +18,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from bench.volume.generate import Generator, VolumePlan
 from complaints.models import Complaint, ComplaintCategory
-from frontdesk.volume.generate import Generator, VolumePlan
 from leads.models import Lead
 from staff.models import Staff
 
@@ -98,6 +98,11 @@ def test_list_filters_and_sorts_use_indexes(volume):
             f"{leads}?q={lead.phone}",
             f"{leads}?q={named.customer_name}",  # name substring: trigram index
             f"{leads}?q={named.community}",  # address substring: trigram index
+            # The list pattern's sorts (core.lists), alone and with a filter, and a big page.
+            f"{leads}?sort=created",
+            f"{leads}?sort=consulted",
+            f"{leads}?sort=-consulted&per_page=100",
+            f"{leads}?sort=consulted&state=DISPATCHED",
             complaints,
             f"{complaints}?page=10",
             f"{complaints}?status=REGISTERED",
@@ -105,6 +110,10 @@ def test_list_filters_and_sorts_use_indexes(volume):
             f"{complaints}?department=ENGINEERING",
             f"{complaints}?received_from=2026-10-01&received_to=2026-10-31",
             f"{complaints}?q={complaint.customer_name}",  # name substring: trigram index
+            f"{complaints}?sort=received",
+            f"{complaints}?sort=number",
+            f"{complaints}?sort=-number&per_page=100",
+            f"{complaints}?sort=-received&status=REGISTERED",
         ],
         "HR": [clock, f"{clock}?page=5", f"{clock}?day=2026-11-02"],
     }

@@ -9,8 +9,8 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
 
+from bench.volume.generate import Generator, VolumePlan
 from complaints.models import Complaint
-from frontdesk.volume.generate import Generator, VolumePlan
 from leads.models import Lead
 from staff.models import Staff
 
@@ -57,10 +57,10 @@ def pages() -> dict[str, tuple[str, str]]:
         ),
     }
     try:  # the reports may land after this test (frontdesk reports, issue 9)
-        found["GM monthly report"] = ("GM", reverse("frontdesk:report_monthly") + "?month=2026-10")
+        found["GM monthly report"] = ("GM", reverse("reports:monthly") + "?month=2026-10")
         found["front-desk table"] = (
             "CUSTOMER_MANAGER",
-            reverse("frontdesk:report_tables") + "?period=month&day=2026-10-01",
+            reverse("reports:tables") + "?period=month&day=2026-10-01",
         )
     except NoReverseMatch:
         pass

@@ -10,9 +10,9 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from bench.volume.generate import Generator, VolumePlan, checksum
 from complaints.models import Complaint
 from dispatch.models import Assignment, Skip, TierRule
-from frontdesk.volume.generate import Generator, VolumePlan, checksum
 from leads.models import Closure, Lead
 from leads.rules.lifecycle import REASONS_BY_KIND, ClosureKind
 from leads.rules.states import ALLOWED_TRANSITIONS, LeadState
@@ -164,6 +164,7 @@ def test_cmp1_complaint_numbers_are_gapless_per_year(seeded):
     assert not Complaint.objects.filter(status="CLOSED", reply_text="").exists()
 
 
+@pytest.mark.usefixtures("bench_installed")
 def test_refuses_a_database_with_real_leads_unless_forced():
     from tests.leads.factories import LeadFactory
 

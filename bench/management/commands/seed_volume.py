@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.utils import timezone
 
-from frontdesk.volume.generate import Generator, VolumeError, VolumePlan, checksum
+from bench.volume.generate import Generator, VolumeError, VolumePlan, checksum
 
 
 class Command(BaseCommand):
