@@ -97,9 +97,14 @@ LOCAL_APPS = [
     "dispatch",
     "complaints",
     "frontdesk",
+    "reports",
     "api",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
+# Tooling, not product: bench/ (the `seed_volume` and `bench` commands) is installed only when
+# DJANGO_BENCH=1, as `make bench` and `make seed-volume` set it; tests install it where needed.
+if env_bool("DJANGO_BENCH", False):
+    INSTALLED_APPS += ["bench"]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

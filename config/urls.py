@@ -52,6 +52,8 @@ urlpatterns = [
     path("leads/", include("leads.urls")),
     path("dispatch/", include("dispatch.urls")),
     path("frontdesk/", include("frontdesk.urls")),
+    path("frontdesk/", include("reports.redirects")),  # the reports' old addresses
+    path("reports/", include("reports.urls")),
     path("complaints/", include("complaints.urls")),
     path("attendance/", include("attendance.urls")),
     path("api/", include("api.urls")),

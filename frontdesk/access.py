@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 
+from core.access import Access
 from staff.models import Staff
 
 
@@ -15,7 +16,7 @@ def require(user: Staff, *perms: str) -> None:
 
 
 @dataclass(frozen=True)
-class Desk:
+class Desk(Access):
     log_visits: bool
     see_visits: bool
     log_calls: bool
@@ -62,4 +63,4 @@ PERMS = {
 
 def desk_for(user: Staff) -> Desk:
     """What the signed-in person may do here (permissions are cached on the user)."""
-    return Desk(**{name: user.has_perm(perm) for name, perm in PERMS.items()})
+    return Desk.from_perms(user, PERMS)

@@ -25,7 +25,7 @@ from import_export import fields, resources, widgets
 from staff.column_mapping import map_columns
 from staff.imports import ImportOutcome, import_upload
 from staff.models import ColumnPreset, Staff
-from staff.resources import OfficeColumns
+from staff.resources import OfficeColumns, employee_number, person_label
 from staff.spreadsheets import TemplateColumn, template_workbook
 
 from .models import CallRecord
@@ -115,14 +115,16 @@ class AgentWidget(widgets.ForeignKeyWidget):
         super().__init__(Staff, field="employee_no")
 
     def clean(self, value, row=None, **kwargs):
-        number = str(value or "").strip()
+        number = employee_number(value)
         agent = Staff.objects.filter(employee_no=number).first() if number else None
         if agent is None:
             raise ValueError(_("Unknown employee number: %(no)s") % {"no": number or "-"})
         return agent
 
     def render(self, value, obj=None, **kwargs) -> str:
-        return value.employee_no if value else ""
+        """The agent by name, with the employee number that tells two 王磊 apart (issue 19);
+        the import reads the number back out of it."""
+        return person_label(value)
 
 
 class ParsedWidget(widgets.Widget):
@@ -132,10 +134,15 @@ class ParsedWidget(widgets.Widget):
         return value
 
     def render(self, value, obj=None, **kwargs):
+        """Text for CSV; for xlsx (`force_native_type`) a naive Beijing datetime, so the cell is
+        a real date. Flags read 是/否 (Yes/No), which the import takes back."""
         if isinstance(value, datetime):
-            return f"{timezone.localtime(value):%Y-%m-%d %H:%M:%S}"
+            moment = timezone.localtime(value)
+            if kwargs.get("force_native_type"):
+                return moment.replace(tzinfo=None)
+            return f"{moment:%Y-%m-%d %H:%M:%S}"
         if isinstance(value, bool):
-            return "1" if value else "0"
+            return _("Yes") if value else _("No")
         return "" if value is None else value
 
 
@@ -145,7 +152,31 @@ def _field(attribute: str, column: str) -> fields.Field:
 
 class CallRecordResource(OfficeColumns, resources.ModelResource):
     HEADERS = HEADERS
-    header_labels = {"employee_no": gettext_lazy("Employee number")}
+    header_labels = {  # the phone system's words (issue 19); the agent is a name and a number
+        "employee_no": gettext_lazy("Agent"),
+        "start_time": gettext_lazy("Start time"),
+        "ring_seconds": gettext_lazy("Ring seconds"),
+        "talk_seconds": gettext_lazy("Talk seconds"),
+        "first_contact_resolved": gettext_lazy("Resolved on first contact"),
+    }
+    template_examples = {
+        "employee_no": "T0001",
+        "start_time": "2026-03-02 09:15:00",
+        "ring_seconds": 6,
+        "talk_seconds": 185,
+        "satisfaction": 5,
+        "first_contact_resolved": 1,
+        "complaint": 0,
+    }
+    template_notes = {
+        "employee_no": gettext_lazy("The agent's employee number, as on the staff page."),
+        "start_time": gettext_lazy("When the call started, Beijing time: YYYY-MM-DD HH:MM:SS."),
+        "ring_seconds": gettext_lazy("Whole seconds the phone rang before it was answered."),
+        "talk_seconds": gettext_lazy("Whole seconds of talk."),
+        "satisfaction": gettext_lazy("The customer's score, 1 to 5; empty when none was given."),
+        "first_contact_resolved": gettext_lazy("1 or 0 (是 or 否); empty means no."),
+        "complaint": gettext_lazy("1 or 0 (是 or 否); empty means no."),
+    }
 
     agent = fields.Field(attribute="agent", column_name="employee_no", widget=AgentWidget())
     started_at = _field("started_at", "start_time")
@@ -170,6 +201,12 @@ class CallRecordResource(OfficeColumns, resources.ModelResource):
         export_order = fields
         report_skipped = True
 
+    @classmethod
+    def header_aliases(cls) -> dict[str, str]:
+        """The export's headers, and those of the in-app page and the phone system (工号 …)."""
+        extra = {" ".join(k.split()).lower(): v for k, v in call_aliases().items()}
+        return {**extra, **super().header_aliases()}
+
     def before_import(self, dataset, **kwargs) -> None:
         super().before_import(dataset, **kwargs)  # Chinese or English headers (issue 19)
         self._days: set[date] = set()
@@ -178,7 +215,7 @@ class CallRecordResource(OfficeColumns, resources.ModelResource):
     def before_import_row(self, row, **kwargs) -> None:
         """Parse every column; all the problems of a row are reported together."""
         errors: dict[str, str] = {}
-        number = str(row.get("employee_no") or "").strip()
+        number = employee_number(row.get("employee_no"))
         if not number or not Staff.objects.filter(employee_no=number).exists():
             errors["employee_no"] = _("Unknown employee number: %(no)s") % {"no": number or "-"}
         parsed = {}

@@ -5,9 +5,7 @@
 - Customer manager: everything, plus call imports, quality alerts and thresholds, sample houses,
   good cases.
 - GM: reads everything and may mark good cases.
-- Reports (RPT-1..4): the front-desk tables for the front desk, the customer manager and the GM;
-  customer segments for the customer manager, the marketing manager and the GM; the monthly
-  report and the nightly jobs page for the GM (superusers see everything).
+- Reports (RPT-1..4) are the reports app's (`reports/roles.py`).
 """
 
 from staff.models import Role
@@ -26,7 +24,6 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_crud("handovernote", "view", "add"),
         *_crud("document", "view", "add", "change"),
         *_crud("moodcheckin", "add"),
-        *_crud("dailysnapshot", "view"),
     ],
     Role.CS_AGENT: [
         *_crud("receptionentry", "view"),
@@ -49,10 +46,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_crud("qualitypolicy", "view", "add", "change"),
         *_crud("moodcheckin", "view"),
         *_crud("goodcase", "view", "add"),
-        *_crud("dailysnapshot", "view"),
-        "frontdesk.view_segments",
     ],
-    Role.MARKETING_MANAGER: ["frontdesk.view_segments"],
     Role.GM: [
         *_crud("receptionentry", "view"),
         *_crud("phoneconsultation", "view"),
@@ -65,11 +59,6 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_crud("qualityalert", "view"),
         *_crud("moodcheckin", "view"),
         *_crud("goodcase", "view", "add"),
-        *_crud("dailysnapshot", "view"),
-        "frontdesk.view_monthly_report",
-        "frontdesk.view_segments",
-        *_crud("jobrun", "view"),
-        *_crud("segmentband", "view"),
     ],
 }
 

@@ -1,5 +1,5 @@
-"""Front desk jobs (RPT-3): thin adapters over the services, each taking an ISO date so a night
-can be re-run; both are idempotent."""
+"""Front desk jobs: thin adapters over the services, each taking an ISO date so a night can be
+re-run; both are idempotent. The nightly runner (RPT-3) is `reports.tasks`."""
 
 from datetime import date, timedelta
 
@@ -26,12 +26,3 @@ def remind_appointments(today_iso: str | None = None) -> int:
     from .services.appointments import send_reminders
 
     return send_reminders(today=_day(today_iso, timezone.localdate()))
-
-
-@shared_task(name="frontdesk.tasks.run_nightly_jobs")
-def run_nightly_jobs(day_iso: str | None = None) -> dict[str, str]:
-    """RPT-3: every nightly job for `day_iso` (default: yesterday), each run recorded."""
-    from .services.jobs import run_nightly
-
-    day = _day(day_iso, timezone.localdate() - timedelta(days=1))
-    return {run.job: run.outcome for run in run_nightly(day=day)}

@@ -7,8 +7,6 @@ from .views import (
     home,
     logs,
     quality,
-    reports,
-    reports_more,
     review,
     team,
 )
@@ -70,13 +68,4 @@ urlpatterns = [
     path("documents/new/", documents.document_new, name="document_new"),
     path("documents/<int:pk>/", documents.document_detail, name="document"),
     path("documents/<int:pk>/edit/", documents.document_edit, name="document_edit"),
-    # RPT-1, RPT-2
-    path("reports/tables/", reports.tables, name="report_tables"),
-    path("reports/monthly/", reports.monthly, name="report_monthly"),
-    # RPT-4
-    path("reports/segments/", reports_more.segments, name="report_segments"),
-    path("reports/segments/leads/", reports_more.segment_lead_list, name="segment_leads"),
-    # RPT-3
-    path("jobs/", reports_more.jobs, name="jobs"),
-    path("jobs/run/", reports_more.jobs_run, name="jobs_run"),
 ]

@@ -19,7 +19,6 @@ from .hotline import (
     QualityPolicy,
 )
 from .logs import CallTopic, LeadLink, PhoneConsultation, ReceptionEntry, VisitPurpose
-from .reports import BandKind, DailySnapshot, JobOutcome, JobRun, SegmentBand
 from .review import DailyReview
 
 __all__ = [
@@ -28,12 +27,7 @@ __all__ = [
     "AlertKind",
     "Appointment",
     "AppointmentStatus",
-    "BandKind",
     "DailyReview",
-    "DailySnapshot",
-    "JobOutcome",
-    "JobRun",
-    "SegmentBand",
     "CallRecord",
     "CallTopic",
     "Direction",

@@ -37,40 +37,58 @@ class LeadLink(models.TextChoices):
     NOTED = "NOTED", _("Noted on the lead")
 
 
-class ReceptionEntry(models.Model):
-    """来访登记: who came, why, when, and who received them (FD-1)."""
-
-    arrived_at = models.DateTimeField(_("arrived at"))
-    visitor_name = models.CharField(_("visitor"), max_length=50)
-    phone = models.CharField(_("phone"), max_length=24, blank=True)
-    purpose = models.CharField(_("purpose"), max_length=20, choices=VisitPurpose.choices)
-    receiver = models.ForeignKey(
+def _staff(verbose_name: str, *, optional: bool = False) -> models.ForeignKey:
+    """A member of staff on a log entry; the log never reaches back from the person."""
+    return models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("received by"),
+        verbose_name=verbose_name,
         on_delete=models.PROTECT,
-        null=True,
-        blank=True,
+        null=optional,
+        blank=optional,
         related_name="+",
     )
-    notes = models.TextField(_("notes"), blank=True)
-    lead = models.ForeignKey(
+
+
+def _lead(related_name: str) -> models.ForeignKey:
+    """The customer's lead the entry was tied to, if any (made only by leads intake)."""
+    return models.ForeignKey(
         "leads.Lead",
         verbose_name=_("lead"),
         on_delete=models.PROTECT,
         null=True,
         blank=True,
-        related_name="reception_entries",
+        related_name=related_name,
     )
+
+
+class DeskLogEntry(models.Model):
+    """What the reception and phone logs share: the customer's phone, what the entry did to
+    their lead, and when it was written."""
+
+    phone = models.CharField(_("phone"), max_length=24, blank=True)
     lead_link = models.CharField(
         _("lead"), max_length=10, choices=LeadLink.choices, blank=True, default=LeadLink.NONE
     )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
     created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def lead_created(self) -> bool:
+        return self.lead_link == LeadLink.CREATED
+
+
+class ReceptionEntry(DeskLogEntry):
+    """来访登记: who came, why, when, and who received them (FD-1)."""
+
+    arrived_at = models.DateTimeField(_("arrived at"))
+    visitor_name = models.CharField(_("visitor"), max_length=50)
+    purpose = models.CharField(_("purpose"), max_length=20, choices=VisitPurpose.choices)
+    receiver = _staff(_("received by"), optional=True)
+    notes = models.TextField(_("notes"), blank=True)
+    lead = _lead("reception_entries")
+    recorded_by = _staff(_("recorded by"))
 
     class Meta:
         verbose_name = _("reception log entry")
@@ -86,45 +104,17 @@ class ReceptionEntry(models.Model):
     def __str__(self) -> str:
         return f"{timezone.localtime(self.arrived_at):%Y-%m-%d %H:%M} {self.visitor_name}"
 
-    @property
-    def lead_created(self) -> bool:
-        return self.lead_link == LeadLink.CREATED
 
-
-class PhoneConsultation(models.Model):
+class PhoneConsultation(DeskLogEntry):
     """电话咨询记录: who called, about what, what they were told (FD-2)."""
 
     called_at = models.DateTimeField(_("call time"))
     caller_name = models.CharField(_("caller"), max_length=50)
-    phone = models.CharField(_("phone"), max_length=24, blank=True)
     topic = models.CharField(_("topic"), max_length=20, choices=CallTopic.choices)
     summary = models.TextField(_("what was asked and answered"))
-    message_for = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("message for"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    lead = models.ForeignKey(
-        "leads.Lead",
-        verbose_name=_("lead"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="phone_consultations",
-    )
-    lead_link = models.CharField(
-        _("lead"), max_length=10, choices=LeadLink.choices, blank=True, default=LeadLink.NONE
-    )
-    answered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("answered by"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+    message_for = _staff(_("message for"), optional=True)
+    lead = _lead("phone_consultations")
+    answered_by = _staff(_("answered by"))
 
     class Meta:
         verbose_name = _("phone consultation")
@@ -138,7 +128,3 @@ class PhoneConsultation(models.Model):
 
     def __str__(self) -> str:
         return f"{timezone.localtime(self.called_at):%Y-%m-%d %H:%M} {self.caller_name}"
-
-    @property
-    def lead_created(self) -> bool:
-        return self.lead_link == LeadLink.CREATED

@@ -1,11 +1,12 @@
 """Showroom appointments (FD-3): when an outcome may be recorded, which day is reminded, and
 the weeks of the week view."""
 
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from django.utils.translation import gettext_lazy as _
+
+from core.decisions import Decision
 
 
 class OutcomeCheck(StrEnum):
@@ -23,26 +24,20 @@ MESSAGES = {
 }
 
 
-@dataclass(frozen=True)
-class Decision:
-    allowed: bool
-    reason: OutcomeCheck
-
-    @property
-    def message(self) -> str:
-        return MESSAGES[self.reason]
+def _decide(reason: OutcomeCheck) -> Decision:
+    return Decision(reason == OutcomeCheck.OK, reason, MESSAGES[reason])
 
 
 def outcome_allowed(*, booked: bool, starts_at: datetime, now: datetime, came: bool) -> Decision:
     """Came: any time from the booked day on (customers come early). No-show: once the booked
     time has passed. Either only while the appointment is still booked."""
     if not booked:
-        return Decision(False, OutcomeCheck.NOT_BOOKED)
+        return _decide(OutcomeCheck.NOT_BOOKED)
     if came and now.date() < starts_at.date():
-        return Decision(False, OutcomeCheck.NOT_YET_DAY)
+        return _decide(OutcomeCheck.NOT_YET_DAY)
     if not came and now < starts_at:
-        return Decision(False, OutcomeCheck.NOT_YET_TIME)
-    return Decision(True, OutcomeCheck.OK)
+        return _decide(OutcomeCheck.NOT_YET_TIME)
+    return _decide(OutcomeCheck.OK)
 
 
 def reminder_day(today: date) -> date:

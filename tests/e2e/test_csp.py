@@ -7,8 +7,8 @@ import pytest
 from dispatch.models import Assignment
 from tests.dispatch.factories import AssignmentFactory, DesignerFactory, ReadyLeadFactory
 from tests.factories import StaffFactory
-from tests.frontdesk import report_fixture
 from tests.leads.factories import LeadFactory
+from tests.reports import report_fixture
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -131,7 +131,7 @@ def test_csp_gm_monthly_report_draws_charts_without_violations(live_server, page
     report_fixture.build()
     watch = Watch(page, live_server.url)
     sign_in(gm)
-    watch.visit("/frontdesk/reports/monthly/?month=2026-03")
+    watch.visit("/reports/monthly/?month=2026-03")
     for chart in ["chart-funnel", "chart-channels", "chart-fairness", "chart-closures"]:
         labels = page.evaluate(
             "(id) => Chart.getChart(document.getElementById(id)).data.datasets.map(d => d.label)",

@@ -3,7 +3,7 @@ the json_script data, the month picker moves to the month before, the tables sho
 
 import pytest
 
-from tests.frontdesk import report_fixture
+from tests.reports import report_fixture
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -13,7 +13,7 @@ CHARTS = ["chart-funnel", "chart-channels", "chart-fairness", "chart-closures", 
 def test_rpt2_gm_opens_the_monthly_report_and_sees_the_charts(live_server, page, sign_in, gm):
     report_fixture.build()
     sign_in(gm)
-    page.goto(f"{live_server.url}/frontdesk/reports/monthly/?month=2026-03")
+    page.goto(f"{live_server.url}/reports/monthly/?month=2026-03")
     assert page.locator("[data-testid=report-month]").inner_text() == "2026-03"
     for chart in CHARTS:
         canvas = page.locator(f"[data-testid={chart}]")

@@ -6,31 +6,25 @@ from staff.models import Role
 from tests.staff.test_navigation import nav_names_for
 
 EXPECTED = {
-    Role.FRONT_DESK: {"frontdesk:index", "frontdesk:documents", "frontdesk:report_tables"},
+    Role.FRONT_DESK: {"frontdesk:index", "frontdesk:documents"},
     Role.CS_AGENT: {"frontdesk:index", "frontdesk:review"},
     Role.CUSTOMER_MANAGER: {
         "frontdesk:index",
         "frontdesk:quality",
         "frontdesk:documents",
-        "frontdesk:report_tables",
-        "frontdesk:report_segments",
         "frontdesk:review_team",
     },
     Role.DESIGNER: set(),
     Role.DESIGN_MANAGER: set(),
     Role.STORE_MANAGER: set(),
     Role.MARKETING_SALES: set(),
-    Role.MARKETING_MANAGER: {"frontdesk:report_segments"},
+    Role.MARKETING_MANAGER: set(),
     Role.ENGINEERING: set(),
     Role.HR: {"frontdesk:review_team"},
     Role.GM: {
         "frontdesk:index",
         "frontdesk:quality",
         "frontdesk:documents",
-        "frontdesk:report_tables",
-        "frontdesk:report_monthly",
-        "frontdesk:report_segments",
-        "frontdesk:jobs",
         "frontdesk:review_team",
     },
 }

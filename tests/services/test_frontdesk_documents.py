@@ -1,41 +1,18 @@
 """FD-8 on PostgreSQL: documents registered at the same moment get gapless, unique numbers per
 year and category (the counter row is locked while a number is given out)."""
 
-import threading
 from collections import Counter
 
 import pytest
-from django.db import connection
 from django.utils import timezone
 
 from frontdesk.models import Document
 from frontdesk.services import documents
 from staff.models import Role
 from tests.factories import StaffFactory
+from tests.services.threads import errors_of
 
 PARALLEL = 12
-
-
-def run_in_threads(target, count: int) -> list[BaseException]:
-    """Start `count` threads at once (each with its own connection); return their errors."""
-    barrier = threading.Barrier(count)
-    errors: list[BaseException] = []
-
-    def worker(index: int) -> None:
-        try:
-            barrier.wait(timeout=10)
-            target(index)
-        except BaseException as exc:  # noqa: BLE001 - reported to the test
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=worker, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return errors
 
 
 @pytest.mark.django_db(transaction=True)
@@ -56,7 +33,7 @@ def test_fd8_parallel_registrations_get_gapless_numbers_per_category():
         )
         documents.register_document(data=data, by=clerks[index])
 
-    assert run_in_threads(register, PARALLEL) == []
+    assert errors_of(register, PARALLEL) == []
     year = timezone.localdate().year
     rows = Document.objects.values_list("category", "seq", "number")
     by_category = Counter(category for category, _, _ in rows)
@@ -83,7 +60,7 @@ def test_fd8_a_failed_registration_leaves_no_gap_under_concurrency():
         )
         documents.register_document(data=data, by=clerk)
 
-    errors = run_in_threads(register, PARALLEL)
+    errors = errors_of(register, PARALLEL)
     assert len(errors) == PARALLEL // 3
     seqs = sorted(Document.objects.values_list("seq", flat=True))
     assert seqs == list(range(1, PARALLEL - PARALLEL // 3 + 1))

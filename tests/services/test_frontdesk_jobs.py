@@ -15,11 +15,11 @@ from django.apps import apps
 from django.db import connection
 from django_celery_beat.models import PeriodicTask
 
-from frontdesk.models import DailySnapshot, JobRun
-from frontdesk.queries.reports import frontdesk_table
-from frontdesk.queries.reports_monthly import monthly_report
-from frontdesk.tasks import run_nightly_jobs
-from tests.frontdesk import report_fixture
+from reports.models import DailySnapshot, JobRun
+from reports.queries.monthly import monthly_report
+from reports.queries.tables import frontdesk_table
+from reports.tasks import run_nightly_jobs
+from tests.reports import report_fixture
 
 pytestmark = pytest.mark.django_db(transaction=True)
 TASK = "frontdesk.tasks.run_nightly_jobs"

@@ -1,0 +1,58 @@
+"""Customer segments (RPT-4, 品客管理): the month by one dimension, and a segment's leads."""
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from staff.params import choice_param
+
+from ..forms import MonthForm
+from ..queries.segments import DIMENSIONS, segment_leads, segment_rows
+from ..roles import SEE_SEGMENTS
+from .common import paginate, report_context, require
+
+
+def _dimension(request: HttpRequest) -> str:
+    return choice_param(request, "by", DIMENSIONS, "community")
+
+
+def segments(request: HttpRequest) -> HttpResponse:
+    """RPT-4: the month's leads and signings by one segment dimension, against last month."""
+    require(request.user, SEE_SEGMENTS)
+    form = MonthForm(request.GET or None)
+    month = form.value()
+    dimension = _dimension(request)
+    return render(
+        request,
+        "reports/segments.html",
+        report_context(
+            request,
+            "segments",
+            month=month,
+            dimension=dimension,
+            dimensions=[(key, str(label)) for key, label in DIMENSIONS.items()],
+            rows=segment_rows(dimension, month),
+        ),
+    )
+
+
+def segment_lead_list(request: HttpRequest) -> HttpResponse:
+    """The leads of one segment in the month (what a segment row opens to)."""
+    require(request.user, SEE_SEGMENTS)
+    month = MonthForm(request.GET or None).value()
+    dimension = _dimension(request)
+    key = request.GET.get("key", "")
+    if not key:
+        raise Http404
+    page = paginate(request, segment_leads(dimension, key, month))
+    return render(
+        request,
+        "reports/segment_leads.html",
+        report_context(
+            request,
+            "segments",
+            month=month,
+            dimension_label=DIMENSIONS[dimension],
+            key=key,
+            page=page,
+        ),
+    )
