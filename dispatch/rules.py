@@ -16,7 +16,10 @@ from typing import NamedTuple
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from core.decisions import ALLOWED, Decision
+
 # Lead size is decided at intake; dispatch only reads it (imports point down: dispatch -> leads).
+from leads.rules import readiness
 from leads.rules.intake import SizeClass
 
 
@@ -127,18 +130,6 @@ class DesignerSnapshot:
     @property
     def on_hold(self) -> bool:
         return self.hold_id is not None
-
-
-@dataclass(frozen=True)
-class Decision:
-    """Allowed or not, with a code and a message a person can read."""
-
-    allowed: bool
-    reason: SkipReason | Refusal | None = None
-    message: str = ""
-
-
-ALLOWED = Decision(allowed=True)
 
 
 @dataclass(frozen=True)
@@ -440,24 +431,9 @@ def check_forced(
 # --- readiness (DISP-2) ---------------------------------------------------------------------
 
 
-class Missing(enum.StrEnum):
-    """What a lead still lacks before it may be dispatched (DISP-2), in the order shown."""
-
-    DECORATION_DATE = "DECORATION_DATE"
-    AREA = "AREA"
-    BUDGET = "BUDGET"
-    LEVELS_INTRODUCED = "LEVELS_INTRODUCED"
-
-
-MISSING_MESSAGES = {
-    Missing.DECORATION_DATE: _("The planned decoration date is not known."),
-    Missing.AREA: _("The house area is not known."),
-    Missing.BUDGET: _("The budget is not known."),
-    Missing.LEVELS_INTRODUCED: _(
-        "The customer manager has not confirmed that the designer levels were introduced to the "
-        "customer."
-    ),
-}
+# The rule itself lives in leads (intake asks it too; imports point down): one function.
+Missing = readiness.Missing
+MISSING_MESSAGES = readiness.MISSING_MESSAGES
 
 
 @dataclass(frozen=True)
@@ -491,13 +467,13 @@ def check_readiness(
     levels_introduced: bool,
 ) -> Readiness:
     """DISP-2: decoration date, area and budget known, and the designer levels introduced."""
-    checks = (
-        (Missing.DECORATION_DATE, planned_decoration_date is not None),
-        (Missing.AREA, area_m2 is not None),
-        (Missing.BUDGET, budget is not None),
-        (Missing.LEVELS_INTRODUCED, levels_introduced),
+    missing = readiness.missing_for_dispatch(
+        planned_decoration_date=planned_decoration_date,
+        area_m2=area_m2,
+        budget=budget,
+        levels_introduced=levels_introduced,
     )
-    return Readiness(missing=tuple(item for item, present in checks if not present))
+    return Readiness(missing=missing)
 
 
 # --- champions (DISP-4) ---------------------------------------------------------------------

@@ -13,6 +13,8 @@ from enum import StrEnum
 
 from django.utils.translation import gettext_lazy as _
 
+from core.decisions import Decision
+
 
 class RouteReason(StrEnum):
     DIRECT = "DIRECT"  # to the next supervisor up
@@ -36,17 +38,18 @@ MESSAGES = {
 
 
 @dataclass(frozen=True)
-class Route:
+class Route(Decision):
     """Where a report goes and whom it skips (nearest first), or why it cannot go."""
 
-    allowed: bool
-    reason: RouteReason
     recipient_id: int | None = None
     skipped_ids: tuple[int, ...] = field(default=())
 
-    @property
-    def message(self) -> str:
-        return MESSAGES[self.reason]
+
+def _route(
+    reason: RouteReason, recipient_id: int | None = None, skipped: Sequence[int] = ()
+) -> Route:
+    allowed = reason in (RouteReason.DIRECT, RouteReason.URGENT_SKIP)
+    return Route(allowed, reason, MESSAGES[reason], recipient_id, tuple(skipped))
 
 
 def route_report(chain: Sequence[int], *, urgent: bool, target_id: int | None = None) -> Route:
@@ -56,20 +59,15 @@ def route_report(chain: Sequence[int], *, urgent: bool, target_id: int | None = 
     the levels in between are returned as skipped (they must be told at once).
     """
     if not chain:
-        return Route(allowed=False, reason=RouteReason.NO_SUPERVISOR)
+        return _route(RouteReason.NO_SUPERVISOR)
     if target_id is None or target_id == chain[0]:
-        return Route(allowed=True, reason=RouteReason.DIRECT, recipient_id=chain[0])
+        return _route(RouteReason.DIRECT, chain[0])
     if target_id not in chain:
-        return Route(allowed=False, reason=RouteReason.NOT_IN_CHAIN)
+        return _route(RouteReason.NOT_IN_CHAIN)
     if not urgent:
-        return Route(allowed=False, reason=RouteReason.SKIP_NOT_URGENT)
+        return _route(RouteReason.SKIP_NOT_URGENT)
     position = list(chain).index(target_id)
-    return Route(
-        allowed=True,
-        reason=RouteReason.URGENT_SKIP,
-        recipient_id=target_id,
-        skipped_ids=tuple(chain[:position]),
-    )
+    return _route(RouteReason.URGENT_SKIP, target_id, chain[:position])
 
 
 def chain_above(supervisor_of: dict[int, int | None], person_id: int, limit: int = 10) -> list[int]:

@@ -10,6 +10,8 @@ from enum import StrEnum
 
 from django.utils.translation import gettext_lazy as _
 
+from core.decisions import Decision
+
 
 class LeaveType(StrEnum):
     SICK = "SICK"
@@ -31,17 +33,17 @@ class LeaveReason(StrEnum):
     OUTING_NOT_APPROVED = "OUTING_NOT_APPROVED"
 
 
-@dataclass(frozen=True)
-class Decision:
-    """A yes/no with the reason code a page can show; `needs_manager_approval` marks late leave."""
+OK = Decision.allow(LeaveReason.OK)
 
-    allowed: bool
-    reason: LeaveReason
-    message: str = ""
+
+@dataclass(frozen=True)
+class NoticeDecision(Decision):
+    """ATT-4's answer; `needs_manager_approval` marks a late request (not refused outright)."""
+
     needs_manager_approval: bool = False
 
 
-OK = Decision(allowed=True, reason=LeaveReason.OK)
+ON_TIME = NoticeDecision.allow(LeaveReason.OK)
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,7 @@ def notice_ok(
     requested_at: datetime,
     leave_start: datetime,
     config: LeaveConfig = LeaveConfig(),
-) -> Decision:
+) -> NoticeDecision:
     """ATT-4: was the request early enough? `leave_start` is the shift start the leave covers.
 
     A late request is not refused outright: it goes ahead only with a manager's approval, and
@@ -83,11 +85,10 @@ def notice_ok(
     notice = required_notice(leave_type, config)
     # No notice required (sick leave): fine even when filed after the shift began.
     if not notice or leave_start - requested_at >= notice:
-        return OK
-    return Decision(
-        allowed=False,
-        reason=LeaveReason.LATE_NOTICE,
-        message=_("Requested too late: a manager must approve it, or the day counts as absence."),
+        return ON_TIME
+    return NoticeDecision.deny(
+        LeaveReason.LATE_NOTICE,
+        _("Requested too late: a manager must approve it, or the day counts as absence."),
         needs_manager_approval=True,
     )
 
@@ -95,10 +96,8 @@ def notice_ok(
 def may_file(leave_type: LeaveType, filer_id: int, employee_id: int) -> Decision:
     """ATT-5: personal leave is requested by the employee; sick leave may be filed by anyone."""
     if leave_type in PERSONAL_KINDS and filer_id != employee_id:
-        return Decision(
-            allowed=False,
-            reason=LeaveReason.NOT_OWN_REQUEST,
-            message=_("Personal leave can only be requested by the employee."),
+        return Decision.deny(
+            LeaveReason.NOT_OWN_REQUEST, _("Personal leave can only be requested by the employee.")
         )
     return OK
 
@@ -147,7 +146,7 @@ def is_fully_approved(chain: Sequence[int], approvals_so_far: Sequence[int]) -> 
 
 
 def _refuse(reason: LeaveReason, message: str) -> Decision:
-    return Decision(allowed=False, reason=reason, message=message)
+    return Decision.deny(reason, message)
 
 
 def can_approve(

@@ -18,6 +18,7 @@ from enum import StrEnum
 from django.utils.translation import gettext_lazy as _
 
 from attendance.rules.pay import ZERO, MonthlyAttendance, money
+from core.decisions import ALLOWED, Decision
 
 
 class LineKind(StrEnum):
@@ -51,21 +52,6 @@ class Refusal(StrEnum):
     SUBMITTED = "SUBMITTED"
     LOCKED = "LOCKED"
     OTHER = "OTHER"
-
-
-@dataclass(frozen=True)
-class Decision:
-    """Yes, or no with a message a person can read (and a code when the caller needs one)."""
-
-    allowed: bool
-    message: str = ""
-    refusal: Refusal | None = None
-
-    def __bool__(self) -> bool:
-        return self.allowed
-
-
-YES = Decision(True)
 
 
 # ---------------------------------------------------------------- totals of a statement
@@ -118,10 +104,8 @@ def signed(kind: str, amount: Decimal) -> Decimal:
 def may_prepare(state: str | None, month: date, today: date) -> Decision:
     """HR (re)generates a month that has begun and that the GM does not hold or has not locked."""
     if month > today.replace(day=1):
-        return Decision(
-            False,
-            _("Pay for a month that has not begun cannot be prepared."),
-            Refusal.FUTURE,
+        return Decision.deny(
+            Refusal.FUTURE, _("Pay for a month that has not begun cannot be prepared.")
         )
     return may_edit(state)
 
@@ -138,25 +122,27 @@ WITH_GM_MESSAGE = _(
 def may_edit(state: str | None) -> Decision:
     """Statements are generated and lines added or removed only while HR holds the month."""
     if state == MonthState.APPROVED:
-        return Decision(False, LOCKED_MESSAGE, Refusal.LOCKED)
+        return Decision.deny(Refusal.LOCKED, LOCKED_MESSAGE)
     if state == MonthState.SUBMITTED:
-        return Decision(False, WITH_GM_MESSAGE, Refusal.SUBMITTED)
-    return YES
+        return Decision.deny(Refusal.SUBMITTED, WITH_GM_MESSAGE)
+    return ALLOWED
 
 
 def may_submit(state: str, statements: int) -> Decision:
     if state != MonthState.DRAFT:
-        return Decision(False, _("Only statements being prepared can be submitted."))
+        return Decision.deny(None, _("Only statements being prepared can be submitted."))
     if statements == 0:
-        return Decision(False, _("Prepare the statements before submitting them."))
-    return YES
+        return Decision.deny(None, _("Prepare the statements before submitting them."))
+    return ALLOWED
 
 
 def may_decide(state: str) -> Decision:
     """The GM approves or returns only what HR submitted."""
     if state != MonthState.SUBMITTED:
-        return Decision(False, _("Only statements submitted by HR can be approved or returned."))
-    return YES
+        return Decision.deny(
+            None, _("Only statements submitted by HR can be approved or returned.")
+        )
+    return ALLOWED
 
 
 # ---------------------------------------------------------------- corrections (COM-5)
@@ -192,19 +178,18 @@ def bonus_eligibility(*, faults: int, major_faults: int | None, fault_limit: int
     a year with `fault_limit` or more faults counts as one with a major fault."""
     if major_faults is not None:
         if major_faults:
-            return Decision(
-                False, _("Major faults in the year: %(count)s.") % {"count": major_faults}
+            return Decision.deny(
+                None, _("Major faults in the year: %(count)s.") % {"count": major_faults}
             )
-        return Decision(True, _("No major fault in the year."))
+        return Decision.allow(message=_("No major fault in the year."))
     if faults >= fault_limit:
-        return Decision(
-            False,
+        return Decision.deny(
+            None,
             _("%(count)s faults in the year reach the limit of %(limit)s.")
             % {"count": faults, "limit": fault_limit},
         )
-    return Decision(
-        True,
-        _("%(count)s faults in the year, below the limit of %(limit)s.")
+    return Decision.allow(
+        message=_("%(count)s faults in the year, below the limit of %(limit)s.")
         % {"count": faults, "limit": fault_limit},
     )
 
@@ -212,21 +197,21 @@ def bonus_eligibility(*, faults: int, major_faults: int | None, fault_limit: int
 def check_bonus_amount(amount: Decimal, minimum: Decimal, maximum: Decimal) -> Decision:
     """The GM sets the amount within the configured range, both ends included."""
     if not minimum <= amount <= maximum:
-        return Decision(
-            False,
+        return Decision.deny(
+            None,
             _("The year-end bonus must be between %(minimum)s and %(maximum)s.")
             % {"minimum": minimum, "maximum": maximum},
         )
-    return YES
+    return ALLOWED
 
 
 def bonus_month_allowed(year: int, pay_month: date) -> Decision:
     """A year's bonus is paid from its December to the next December."""
     first, last = date(year, 12, 1), date(year + 1, 12, 1)
     if not first <= pay_month.replace(day=1) <= last:
-        return Decision(
-            False,
+        return Decision.deny(
+            None,
             _("A year-end bonus for %(year)s is paid between %(first)s and %(last)s.")
             % {"year": year, "first": f"{first:%Y-%m}", "last": f"{last:%Y-%m}"},
         )
-    return YES
+    return ALLOWED

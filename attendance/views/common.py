@@ -8,6 +8,7 @@ from datetime import date
 from django.core.paginator import Page, Paginator
 from django.http import HttpRequest
 
+from core.access import Access
 from staff.access import role_required
 
 from .. import services
@@ -30,7 +31,7 @@ def month_start(value: date | None) -> date:
 
 
 @dataclass(frozen=True)
-class Area:
+class Area(Access):
     """What the signed-in person may open in attendance: the tabs and buttons read this."""
 
     enter_clock: bool

@@ -5,14 +5,14 @@ with a reason code a page can show. Import from here (`from complaints.rules imp
 the submodules split the rules by topic.
 """
 
+from core.decisions import ALLOWED, Decision
+
 from .base import (
-    ALLOWED,
     CS_AGENT,
     CUSTOMER_MANAGER,
     Action,
     Channel,
     ComplaintStatus,
-    Decision,
     FollowUpMethod,
     SatisfactionRefusal,
     Severity,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 
 # Role codes from DOMAIN's staff table; StrEnum roles from the staff app compare equal to these.
@@ -64,18 +63,3 @@ class Action(StrEnum):
 
 class SatisfactionRefusal(StrEnum):
     OUT_OF_RANGE = "OUT_OF_RANGE"
-
-
-@dataclass(frozen=True)
-class Decision:
-    """A yes/no with the reason code and a readable message when it is a no."""
-
-    allowed: bool
-    reason: StrEnum | None = None
-    message: str = ""
-
-    def __bool__(self) -> bool:
-        return self.allowed
-
-
-ALLOWED = Decision(allowed=True)

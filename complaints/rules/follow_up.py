@@ -7,7 +7,9 @@ from types import MappingProxyType
 
 from django.utils.translation import gettext_lazy as _
 
-from .base import ALLOWED, Decision, FollowUpMethod, SatisfactionRefusal, Severity
+from core.decisions import ALLOWED, Decision
+
+from .base import FollowUpMethod, SatisfactionRefusal, Severity
 
 FOLLOW_UP_BY_SEVERITY: Mapping[Severity, FollowUpMethod] = MappingProxyType(
     {Severity.MINOR: FollowUpMethod.PHONE, Severity.MAJOR: FollowUpMethod.ON_SITE}

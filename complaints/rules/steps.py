@@ -8,13 +8,13 @@ from types import MappingProxyType
 
 from django.utils.translation import gettext_lazy as _
 
+from core.decisions import ALLOWED, Decision
+
 from .base import (
-    ALLOWED,
     CS_AGENT,
     CUSTOMER_MANAGER,
     Action,
     ComplaintStatus,
-    Decision,
     StepRefusal,
 )
 

@@ -17,7 +17,7 @@ from enum import StrEnum
 
 from django.utils.translation import gettext_lazy as _
 
-from .lifecycle import ALLOWED, Decision
+from core.decisions import ALLOWED, Decision
 
 
 class CareRefusal(StrEnum):

@@ -16,6 +16,8 @@ from enum import StrEnum
 
 from django.utils.translation import gettext_lazy as _
 
+from core.decisions import Decision
+
 
 class ClaimBasis(StrEnum):
     APPOINTMENT = "APPOINTMENT"  # 约客户上门
@@ -107,18 +109,6 @@ MESSAGES = {
     ManualCheck.REASON_REQUIRED: _("A ruling against the ranking needs a written reason."),
     ManualCheck.UNKNOWN_CLAIM: _("The chosen claim is not one of this lead's claims."),
 }
-
-
-@dataclass(frozen=True)
-class Decision:
-    """Allowed or not, with a reason code and a message a person can read."""
-
-    allowed: bool
-    reason: Validity | ManualCheck
-    message: str
-
-    def __bool__(self) -> bool:
-        return self.allowed
 
 
 def _decide(reason: Validity | ManualCheck) -> Decision:

@@ -15,6 +15,8 @@ from types import MappingProxyType
 
 from django.utils.translation import gettext_lazy as _
 
+from core.decisions import ALLOWED, Decision
+
 # Role codes from DOMAIN's staff table; StrEnum roles from the staff app compare equal to these.
 CUSTOMER_MANAGER = "CUSTOMER_MANAGER"
 FRONT_DESK = "FRONT_DESK"
@@ -42,21 +44,16 @@ class VoidReason(StrEnum):
     REFUND = "REFUND"  # 退单: the whole order's commission goes
 
 
+class PrivateContactScope(StrEnum):
+    """Which lines of the order a private-contact finding (ATTR-6) voids."""
+
+    WHOLE_ORDER = "WHOLE_ORDER"  # DOMAIN as written: that order's commission is void
+    DESIGNER_LINE = "DESIGNER_LINE"  # narrowed by policy: the found designer's own line only
+
+
 class BonusRefusal(StrEnum):
     BELOW_MINIMUM = "BELOW_MINIMUM"
     ABOVE_MAXIMUM = "ABOVE_MAXIMUM"
-
-
-@dataclass(frozen=True)
-class Decision:
-    """A yes/no with the reason code and a readable message when it is a no."""
-
-    allowed: bool
-    reason: StrEnum | None = None
-    message: str = ""
-
-    def __bool__(self) -> bool:
-        return self.allowed
 
 
 # ---------------------------------------------------------------- COM-1: rules in force
@@ -142,6 +139,7 @@ def commission_entries(
     voids: Collection[VoidReason] = (),
     *,
     met: Collection[Requirement] = (Requirement.SIGNED_BY_DESIGN_DEPARTMENT,),
+    policy: VoidPolicy | None = None,
 ) -> list[Entry]:
     """The entries a signing creates: one per beneficiary whose role has a rule in force whose
     requirements the contract meets, with known voids already applied.
@@ -156,7 +154,7 @@ def commission_entries(
         if rule is None or not rule.requires <= set(met):
             continue
         entries.append(Entry(role=role, staff_id=staff_id, amount=rule.amount, rule_id=rule.id))
-    return apply_voids(entries, voids)
+    return apply_voids(entries, voids, policy)
 
 
 # ---------------------------------------------------------------- COM-4: voids
@@ -165,11 +163,25 @@ def commission_entries(
 def _default_void_scope() -> Mapping[VoidReason, frozenset[str] | None]:
     return MappingProxyType(
         {
-            VoidReason.PRIVATE_CONTACT: frozenset({DESIGNER}),
+            VoidReason.PRIVATE_CONTACT: None,  # ATTR-6: that order's commission
             VoidReason.NO_SLIP: frozenset({MARKETING_SALES}),
             VoidReason.REFUND: None,  # None = every role
         }
     )
+
+
+def private_contact_voids(
+    found: Collection[StaffId],
+    designer: StaffId | None,
+    scope: PrivateContactScope = PrivateContactScope.WHOLE_ORDER,
+) -> set[VoidReason]:
+    """ATTR-6 at signing: any finding on the lead voids the whole order; narrowed to the
+    designer's line, only a finding against the contract's own designer voids anything."""
+    if not found:
+        return set()
+    if scope == PrivateContactScope.DESIGNER_LINE and designer not in found:
+        return set()
+    return {VoidReason.PRIVATE_CONTACT}
 
 
 @dataclass(frozen=True)
@@ -181,6 +193,16 @@ class VoidPolicy:
     def voids(self, reason: VoidReason, role: str) -> bool:
         roles = self.scope.get(reason, frozenset())
         return roles is None or role in roles
+
+
+def void_policy(
+    private_contact: PrivateContactScope = PrivateContactScope.WHOLE_ORDER,
+) -> VoidPolicy:
+    """The void scopes with ATTR-6's as the policy row sets it (the whole order by default)."""
+    scope = dict(_default_void_scope())
+    if private_contact == PrivateContactScope.DESIGNER_LINE:
+        scope[VoidReason.PRIVATE_CONTACT] = frozenset({DESIGNER})
+    return VoidPolicy(scope=MappingProxyType(scope))
 
 
 def void_reason_for(
@@ -269,4 +291,4 @@ def check_bonus_amount(amount: Decimal, config: BonusConfig | None = None) -> De
         return Decision(
             False, BonusRefusal.ABOVE_MAXIMUM, _("The bonus is above the allowed maximum.")
         )
-    return Decision(True)
+    return ALLOWED

@@ -11,6 +11,7 @@ from enum import StrEnum
 
 from django.utils.translation import gettext_lazy as _
 
+from core.decisions import Decision
 from staff.phones import InvalidPhone, normalize_phone
 
 # --- LEAD-4 size class -------------------------------------------------------------------------
@@ -191,18 +192,6 @@ CREDIT_MESSAGES = {
         "Not a marketing lead: it was filed only after the customer's first visit."
     ),
 }
-
-
-@dataclass(frozen=True)
-class Decision:
-    """Allowed or not, with a reason code and a message a person can read."""
-
-    allowed: bool
-    reason: CreditReason
-    message: str
-
-    def __bool__(self) -> bool:
-        return self.allowed
 
 
 def _credit(allowed: bool, reason: CreditReason) -> Decision:

@@ -16,6 +16,7 @@ from types import MappingProxyType
 
 from django.utils.translation import gettext_lazy as _
 
+from core.decisions import ALLOWED, Decision
 from leads.rules.states import LeadState
 
 # Role codes from DOMAIN's staff table; StrEnum roles from the staff app compare equal to these.
@@ -66,21 +67,6 @@ class ClosureRefusal(StrEnum):
     NOTE_REQUIRED = "NOTE_REQUIRED"
     NOT_CLOSED = "NOT_CLOSED"
     REOPEN_REASON_REQUIRED = "REOPEN_REASON_REQUIRED"
-
-
-@dataclass(frozen=True)
-class Decision:
-    """A yes/no with the reason code and a readable message when it is a no."""
-
-    allowed: bool
-    reason: StrEnum | None = None
-    message: str = ""
-
-    def __bool__(self) -> bool:
-        return self.allowed
-
-
-ALLOWED = Decision(allowed=True)
 
 
 def _refuse(reason: ClosureRefusal, message: str) -> Decision:

@@ -16,6 +16,8 @@ from enum import StrEnum
 
 from django.utils.translation import gettext_lazy as _
 
+from core.decisions import Decision
+
 
 class SignerStep(StrEnum):
     """Each step is named after the role that signs it (the staff role codes)."""
@@ -118,18 +120,6 @@ MESSAGES = {
         "No transfer slip: the salesperson gets no performance credit or commission for this lead."
     ),
 }
-
-
-@dataclass(frozen=True)
-class Decision:
-    """Allowed or not, with a reason code and a message a person can read."""
-
-    allowed: bool
-    reason: SlipReason
-    message: str
-
-    def __bool__(self) -> bool:
-        return self.allowed
 
 
 @dataclass(frozen=True)

@@ -5,11 +5,12 @@ only after it (a refund after signing is DEAD too). Closed leads move only by re
 """
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from enum import StrEnum
 from types import MappingProxyType
 
 from django.utils.translation import gettext_lazy as _
+
+from core.decisions import Decision
 
 
 class LeadState(StrEnum):
@@ -70,18 +71,6 @@ TRANSITION_MESSAGES = {
         "A reopened lead returns to the state it had before it was closed."
     ),
 }
-
-
-@dataclass(frozen=True)
-class Decision:
-    """Allowed or not, with a reason code and a message a person can read."""
-
-    allowed: bool
-    reason: TransitionReason
-    message: str
-
-    def __bool__(self) -> bool:
-        return self.allowed
 
 
 def _decide(reason: TransitionReason) -> Decision:

@@ -90,7 +90,7 @@ def test_com5_draft_or_new_month_may_be_prepared() -> None:
 
 def test_com5_future_month_may_not_be_prepared() -> None:
     decision = payroll.may_prepare(None, date(2026, 5, 1), TODAY)
-    assert (decision.allowed, decision.refusal) == (False, Refusal.FUTURE)
+    assert (decision.allowed, decision.reason) == (False, Refusal.FUTURE)
     assert decision.message == "Pay for a month that has not begun cannot be prepared."
 
 
@@ -99,7 +99,7 @@ def test_com5_locked_month_may_not_be_prepared_or_edited() -> None:
         payroll.may_prepare(MonthState.APPROVED, date(2026, 3, 1), TODAY),
         payroll.may_edit(MonthState.APPROVED),
     ):
-        assert (decision.allowed, decision.refusal) == (False, Refusal.LOCKED)
+        assert (decision.allowed, decision.reason) == (False, Refusal.LOCKED)
         assert decision.message == (
             "This month was approved and is locked: nothing can be regenerated or edited. "
             "Later changes are carried to the next month's statements as adjustments."
@@ -108,7 +108,7 @@ def test_com5_locked_month_may_not_be_prepared_or_edited() -> None:
 
 def test_com5_submitted_month_is_with_the_gm() -> None:
     decision = payroll.may_edit(MonthState.SUBMITTED)
-    assert (decision.allowed, decision.refusal) == (False, Refusal.SUBMITTED)
+    assert (decision.allowed, decision.reason) == (False, Refusal.SUBMITTED)
     assert decision.message == (
         "These statements are with the general manager for approval; ask for them back first."
     )

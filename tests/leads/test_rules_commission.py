@@ -9,6 +9,7 @@ from leads.rules.commission import (
     CommissionRule,
     ContractType,
     Entry,
+    PrivateContactScope,
     Requirement,
     VoidPolicy,
     VoidReason,
@@ -16,8 +17,10 @@ from leads.rules.commission import (
     check_bonus_amount,
     commission_entries,
     default_rules,
+    private_contact_voids,
     rule_in_force,
     void_adjustment,
+    void_policy,
     year_end_bonus_eligible,
 )
 
@@ -26,6 +29,7 @@ DESIGN, CONSTRUCTION = ContractType.DESIGN, ContractType.CONSTRUCTION
 START = date(2026, 1, 1)
 DEFAULTS = default_rules(START)
 EVERYONE = {CM: 1, FD: 2, MS: 3, DS: 4}
+DS_ID = EVERYONE[DS]
 
 
 def rule(rid, role, amount, valid_from, valid_to=None, contract_type=None):
@@ -37,6 +41,14 @@ def rule(rid, role, amount, valid_from, valid_to=None, contract_type=None):
         valid_to=valid_to,
         contract_type=contract_type,
     )
+
+
+FULL_RULES = [
+    rule("cm", CM, 50, START),
+    rule("fd", FD, 10, START),
+    rule("ms", MS, 100, START),
+    rule("ds", DS, 300, START),
+]
 
 
 # ---------------------------------------------------------------- COM-1 rules in force
@@ -139,12 +151,8 @@ def voided_roles(voids):
     ("voids", "expected"),
     [
         ((), {}),
-        ({VoidReason.PRIVATE_CONTACT}, {DS: VoidReason.PRIVATE_CONTACT}),
+        ({VoidReason.PRIVATE_CONTACT}, {r: VoidReason.PRIVATE_CONTACT for r in (CM, FD, MS, DS)}),
         ({VoidReason.NO_SLIP}, {MS: VoidReason.NO_SLIP}),
-        (
-            {VoidReason.PRIVATE_CONTACT, VoidReason.NO_SLIP},
-            {DS: VoidReason.PRIVATE_CONTACT, MS: VoidReason.NO_SLIP},
-        ),
         ({VoidReason.REFUND}, {r: VoidReason.REFUND for r in (CM, FD, MS, DS)}),
         (
             {VoidReason.REFUND, VoidReason.NO_SLIP},
@@ -185,6 +193,43 @@ def test_com4_void_scope_is_configurable():
         apply_voids([Entry(CM, 1, Decimal(1), "c")], {VoidReason.REFUND}, policy)[0].void_reason
         is None
     )
+
+
+def test_attr6_private_contact_voids_every_line_of_the_order_by_default():
+    voids = private_contact_voids({DS_ID}, DS_ID)
+    marked = commission_entries(DESIGN, START, EVERYONE, FULL_RULES, voids, policy=void_policy())
+    assert {e.role: e.void_reason for e in marked} == dict.fromkeys(
+        (CM, FD, MS, DS), VoidReason.PRIVATE_CONTACT
+    )
+
+
+def test_attr6_policy_narrows_private_contact_to_the_designers_line():
+    scope = PrivateContactScope.DESIGNER_LINE
+    voids = private_contact_voids({DS_ID}, DS_ID, scope)
+    marked = commission_entries(
+        DESIGN, START, EVERYONE, FULL_RULES, voids, policy=void_policy(scope)
+    )
+    assert {e.role: e.void_reason for e in marked} == {
+        CM: None,
+        FD: None,
+        MS: None,
+        DS: VoidReason.PRIVATE_CONTACT,
+    }
+
+
+@pytest.mark.parametrize(
+    ("scope", "expected"),
+    [
+        (PrivateContactScope.WHOLE_ORDER, {VoidReason.PRIVATE_CONTACT}),
+        (PrivateContactScope.DESIGNER_LINE, set()),
+    ],
+)
+def test_attr6_finding_against_another_designer(scope, expected):
+    assert private_contact_voids({99}, DS_ID, scope) == expected
+
+
+def test_attr6_no_finding_voids_nothing():
+    assert private_contact_voids(set(), DS_ID) == set()
 
 
 @pytest.mark.parametrize(("paid", "expected"), [(True, Decimal(-50)), (False, Decimal(0))])
