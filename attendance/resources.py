@@ -98,6 +98,21 @@ class ClockRecordResource(OfficeColumns, resources.ModelResource):
         "clock_in": gettext_lazy("Clock-in"),
         "clock_out": gettext_lazy("Clock-out"),
     }
+    template_examples = {
+        "employee_no": "T0001",
+        "date": "2026-03-02",
+        "clock_in": "08:58",
+        "clock_out": "18:05",
+    }
+    template_notes = {
+        "employee_no": gettext_lazy("The person's employee number, as on the staff page."),
+        "date": gettext_lazy("The working day, YYYY-MM-DD."),
+        "clock_in": gettext_lazy("HH:MM; empty when there was no clock-in."),
+        "clock_out": gettext_lazy(
+            "HH:MM; a clock-out after midnight with its date (2026-03-11 00:30); "
+            "empty when there was none."
+        ),
+    }
 
     staff = fields.Field(attribute="staff", column_name="employee_no", widget=EmployeeWidget())
     day = fields.Field(

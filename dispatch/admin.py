@@ -3,6 +3,7 @@ from import_export.admin import ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
+    CAP_FIELDS,
     Assignment,
     CapacityRule,
     Champion,
@@ -17,17 +18,7 @@ from .resources import SeasonPeriodResource
 
 @admin.register(CapacityRule)
 class CapacityRuleAdmin(SimpleHistoryAdmin):
-    list_display = [
-        "effective_from",
-        "day_cap",
-        "week_cap",
-        "season_cap_off",
-        "season_cap_peak",
-        "champion_day_bonus",
-        "champion_week_bonus",
-        "champion_season_bonus",
-        "note",
-    ]
+    list_display = ["effective_from", *CAP_FIELDS, "note"]
     readonly_fields = ["created_by", "created_at"]
     date_hierarchy = "effective_from"
 

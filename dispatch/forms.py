@@ -10,16 +10,22 @@ from leads.models import LeadState, SizeClass
 from staff.models import DesignerTier
 
 from . import queries
-from .models import Assignment, CapacityRule, Champion, DeclineReason, SeasonPeriod
+from .models import CAP_FIELDS, Assignment, CapacityRule, Champion, DeclineReason, SeasonPeriod
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class ReasonForm(forms.Form):
-    """Decline and forced dispatch: a reason is required (DISP-7)."""
+    """Decline and forced dispatch: the shape of the post. A missing reason is the services'
+    refusal (DISP-7), in their words."""
 
-    reason = forms.CharField(label=_("Reason"), max_length=500, strip=True)
+    reason = forms.CharField(label=_("Reason"), max_length=500, strip=True, required=False)
     designer = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
+def errors_text(form: forms.Form) -> str:
+    """A refused post's form errors as one line, for the refusal message."""
+    return " ".join(str(error) for errors in form.errors.values() for error in errors)
 
 
 class ChooseDesignerForm(forms.Form):
@@ -59,17 +65,7 @@ class DesignerDeclineForm(forms.Form):
 class CapacityRuleForm(forms.ModelForm):
     class Meta:
         model = CapacityRule
-        fields = [
-            "effective_from",
-            "day_cap",
-            "week_cap",
-            "season_cap_off",
-            "season_cap_peak",
-            "champion_day_bonus",
-            "champion_week_bonus",
-            "champion_season_bonus",
-            "note",
-        ]
+        fields = ["effective_from", *CAP_FIELDS, "note"]
         widgets = {"effective_from": DATE_INPUT}
 
     def __init__(self, *args, **kwargs) -> None:

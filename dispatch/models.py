@@ -75,6 +75,19 @@ class CapacityRule(models.Model):
         return _("Caps from %(date)s") % {"date": self.effective_from}
 
 
+# The capacity rule's numbers, named once for the admin, the settings form, the day's config
+# query and the service that writes a rule.
+CAP_FIELDS = (
+    "day_cap",
+    "week_cap",
+    "season_cap_off",
+    "season_cap_peak",
+    "champion_day_bonus",
+    "champion_week_bonus",
+    "champion_season_bonus",
+)
+
+
 class TierRule(models.Model):
     """One allowed pairing of lead size and designer tier (DISP-1); absent pairs are refused."""
 

@@ -22,6 +22,7 @@ from staff.queries import count_subquery
 
 from . import rules
 from .models import (
+    CAP_FIELDS,
     Assignment,
     CapacityRule,
     Champion,
@@ -78,17 +79,6 @@ def _config_from(
     )
 
 
-RULE_FIELDS = (
-    "day_cap",
-    "week_cap",
-    "season_cap_off",
-    "season_cap_peak",
-    "champion_day_bonus",
-    "champion_week_bonus",
-    "champion_season_bonus",
-)
-
-
 def day_config(day: date) -> tuple[rules.DispatchConfig, rules.Season]:
     """Caps in force on `day`, the tier mapping and the season, in one query: each tier row
     carries the day's capacity rule and whether a peak range covers the day (uncorrelated
@@ -100,17 +90,17 @@ def day_config(day: date) -> tuple[rules.DispatchConfig, rules.Season]:
         TierRule.objects.order_by()
         .annotate(
             rule_id=Subquery(rule.values("pk")[:1]),
-            **{f"rule_{name}": Subquery(rule.values(name)[:1]) for name in RULE_FIELDS},
+            **{f"rule_{name}": Subquery(rule.values(name)[:1]) for name in CAP_FIELDS},
             peak=Exists(peak),
         )
-        .values("size_class", "tier", "rule_id", *(f"rule_{n}" for n in RULE_FIELDS), "peak")
+        .values("size_class", "tier", "rule_id", *(f"rule_{n}" for n in CAP_FIELDS), "peak")
     )
     if not rows:
         return _config_from(capacity_rule_on(day), []), season_on(day)
     first = rows[0]
     found = None
     if first["rule_id"] is not None:
-        found = CapacityRule(pk=first["rule_id"], **{n: first[f"rule_{n}"] for n in RULE_FIELDS})
+        found = CapacityRule(pk=first["rule_id"], **{n: first[f"rule_{n}"] for n in CAP_FIELDS})
     pairs = [(row["size_class"], row["tier"]) for row in rows]
     return _config_from(found, pairs), rules.Season.PEAK if first["peak"] else rules.Season.OFF
 

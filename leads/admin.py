@@ -183,6 +183,7 @@ class ClaimPolicyAdmin(SimpleHistoryAdmin):
         "rank_archive_record",
         "rank_first_contact",
         "archive_backdate_days",
+        "private_contact_void_scope",
     ]
 
 

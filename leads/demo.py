@@ -34,7 +34,7 @@ from .models import (
     SlipSignature,
     TransferSlip,
 )
-from .services import claims, filing, intake, phone_lists, slips, states
+from .services import claims, filing, intake, phone_lists, slip_checks, slips, states
 
 COMMUNITIES = [
     ("望京花园", "朝阳区"),
@@ -311,7 +311,7 @@ class _DispatchBook:
 
 def _maybe_dispatch(cast: Cast, lead: Lead, day: date, book: _DispatchBook) -> None:
     ready = lead.budget is not None and lead.area_m2 and lead.planned_decoration_date
-    if not ready or slips.slip_refusal(lead):
+    if not ready or slip_checks.slip_refusal(lead):
         return
     tiers = TIERS_FOR_SIZE[SizeClass(lead.size_class)]
     designer = book.take([d for d in cast.designers if d.designer_tier in tiers], day)

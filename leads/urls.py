@@ -21,6 +21,7 @@ urlpatterns = [
     path("export/", leads.export, name="export"),
     path("register/", intake.intake, name="intake"),
     path("register/check/", intake.check_phone, name="phone_check"),
+    path("register/readiness/", intake.dispatch_readiness, name="intake_readiness"),
     path("<int:pk>/", leads.lead_detail, name="detail"),
     path("<int:pk>/edit/", leads.lead_edit, name="edit"),
     path("<int:pk>/visit/", leads.record_visit, name="record_visit"),

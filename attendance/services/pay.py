@@ -101,7 +101,7 @@ def _locked_message(pay_month: PayMonth) -> str:
 def _check(decision: payroll.Decision, pay_month: PayMonth | None) -> None:
     if decision:
         return
-    if decision.refusal == Refusal.LOCKED and pay_month is not None:
+    if decision.reason == Refusal.LOCKED and pay_month is not None:
         raise PayError(_locked_message(pay_month))
     raise PayError(str(decision.message))
 

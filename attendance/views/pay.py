@@ -16,9 +16,9 @@ from django.views.decorators.http import require_POST
 from staff.exports import record_export
 from staff.spreadsheets import export_filename, file_response
 
+from ..exports import month_workbook
+from ..forms import LineForm, PrepareForm, ReturnForm, StatementFilterForm
 from ..models import PayLine, PayStatement
-from ..pay_exports import month_workbook
-from ..pay_forms import LineForm, PrepareForm, ReturnForm, StatementFilterForm
 from ..queries import pay as queries
 from ..rules import payroll
 from ..services import pay as services

@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ..forms import BonusForm, BonusYearForm
 from ..models import YearEndBonus
-from ..pay_forms import BonusForm, BonusYearForm
 from ..queries import pay as queries
 from ..services import pay as services
 from ..services.common import local_today

@@ -11,19 +11,10 @@ from django.utils.translation import gettext as _
 from leads.models import SizeClass
 from staff.models import DesignerTier, Staff
 
-from ..models import CapacityRule, SeasonPeriod, TierRule
+from ..models import CAP_FIELDS, CapacityRule, SeasonPeriod, TierRule
 from .errors import DispatchError, require_perm
 
 CONFIGURE = "dispatch.configure_dispatch"
-CAP_FIELDS = (
-    "day_cap",
-    "week_cap",
-    "season_cap_off",
-    "season_cap_peak",
-    "champion_day_bonus",
-    "champion_week_bonus",
-    "champion_season_bonus",
-)
 
 
 def _may_configure(by: Staff) -> None:

@@ -17,10 +17,12 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from leads.models import Lead, LeadEvent, LeadState
 from leads.services.errors import LeadError
-from leads.services.slips import preferred_designer, slip_refusal, write_dispatch_on_slip
+from leads.services.slip_checks import preferred_designer, slip_refusal
+from leads.services.slips import write_dispatch_on_slip
 from leads.services.states import lock_lead, return_to_queue, write_dispatch
 from leads.services.timeline import write_event
 from staff.models import Role, Staff
@@ -31,6 +33,9 @@ from ..models import Assignment, DeclineReason, Skip
 from .errors import DispatchError, require_perm
 
 Method = Assignment.Method
+OUT_OF_ROTATION_REASON = _lazy(
+    "Choosing a designer out of rotation (选派) needs a reason; it is kept in the dispatch log."
+)
 
 
 # --- locks and the ranking under lock --------------------------------------------------------
@@ -108,6 +113,8 @@ def dispatch_lead(
             _("%(name)s cannot take this lead: %(reason)s")
             % {"name": designer.get_full_name(), "reason": verdict.message}
         )
+    if not reason.strip():  # DISP-5: passing over the next in rotation is said and kept
+        raise DispatchError(OUT_OF_ROTATION_REASON)
     note = _preference_note(preferred, auto.preference, chosen_other=True)
     held = ranking.skip_decision(designer.pk)  # only a quality hold gets this far (QG-2)
     return _hand_over(
@@ -119,8 +126,9 @@ def dispatch_lead(
         designers,
         preference_note=note,
         reason=reason.strip(),  # a pick out of rotation keeps its reason (issue 15, DISP)
-        overridden=str(held.message) if held else "",
-        overridden_hold_id=designers[designer.pk].hold_id if held else None,
+        overridden=str(held.message) if held is not None else "",
+        overridden_hold_id=designers[designer.pk].hold_id if held is not None else None,
+        slip_checked=True,
     )
 
 
@@ -138,7 +146,9 @@ def _dispatch_automatic(
     method = Method.PREFERRED if honoured else Method.ROTATION
     target = designers[auto.designer.designer_id]  # the preferred designer when honoured
     note = _preference_note(preferred, auto.preference)
-    return _hand_over(lead, target, by, method, ranking, designers, preference_note=note)
+    return _hand_over(
+        lead, target, by, method, ranking, designers, preference_note=note, slip_checked=True
+    )
 
 
 def _preference_note(
@@ -173,15 +183,24 @@ def _hand_over(
     overridden: str = "",
     preference_note: str = "",
     overridden_hold_id: int | None = None,
+    slip_checked: bool = False,
 ) -> Assignment:
     """Move the lead (leads' one door), write the designer on the slip (SLIP-3), keep the
     assignment row with the designers it passed over, and tell the designer.
 
-    `designers`: the active designers locked and ranked; one of them needs no role check."""
+    `designers`: the active designers locked and ranked; one of them needs no role check.
+    `slip_checked`: `_check_waiting` judged the slip under this lock (not after a decline)."""
     forced = method == Method.FORCED
     known = designer.pk in designers
     try:
-        write_dispatch(lead=lead, designer=designer, by=by, forced=forced, known_designer=known)
+        write_dispatch(
+            lead=lead,
+            designer=designer,
+            by=by,
+            forced=forced,
+            known_designer=known,
+            slip_checked=slip_checked,
+        )
         write_dispatch_on_slip(lead=lead, designer=designer, by=by)
     except LeadError as exc:
         raise DispatchError(exc.message) from exc
@@ -372,7 +391,7 @@ def force_dispatch(*, lead: Lead, designer: Staff, by: Staff, reason: str) -> As
     if not decision.allowed:
         raise DispatchError(decision.message)
     skipped = ranking.skip_decision(designer.pk)
-    overridden = str(skipped.message) if skipped else ""
+    overridden = str(skipped.message) if skipped is not None else ""
     return _hand_over(
         lead,
         designer,
@@ -382,6 +401,7 @@ def force_dispatch(*, lead: Lead, designer: Staff, by: Staff, reason: str) -> As
         designers,
         reason=reason.strip(),
         overridden=overridden,
+        slip_checked=True,
     )
 
 

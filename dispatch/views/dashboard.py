@@ -5,21 +5,25 @@ workspace (no full reload) and plain posts with a redirect."""
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from leads.models import Lead, LeadState
+from leads.queries import leads as lead_queries
 from leads.queries.access import phone_for
+from leads.rules import readiness
 from staff.models import Staff
 from staff.params import int_param
 
 from .. import queries, rules, services
-from ..forms import ChooseDesignerForm, ReasonForm
+from ..forms import ChooseDesignerForm, ReasonForm, errors_text
 from ..models import Assignment
-from .access import DECLINE, DISPATCH, FORCE, abilities, board_required
+from .access import DECLINE, DISPATCH, FORCE, board_required, dispatch_access
 
 PAGE_SIZE = 25
 TABS = {
@@ -82,7 +86,8 @@ def dispatch_view(request: HttpRequest, pk: int) -> HttpResponse:
 def force_view(request: HttpRequest, pk: int) -> HttpResponse:
     lead = get_object_or_404(Lead, pk=pk)
     form = ReasonForm(request.POST)
-    form.is_valid()
+    if not form.is_valid():
+        return _refused(request, errors_text(form), tab="ready", lead_pk=pk)
     designer = get_object_or_404(Staff, pk=form.cleaned_data.get("designer") or 0)
     reason = form.cleaned_data.get("reason", "")
     try:
@@ -99,7 +104,8 @@ def force_view(request: HttpRequest, pk: int) -> HttpResponse:
 def decline_view(request: HttpRequest, pk: int) -> HttpResponse:
     lead = get_object_or_404(Lead.objects.select_related("designer"), pk=pk)
     form = ReasonForm(request.POST)
-    form.is_valid()
+    if not form.is_valid():
+        return _refused(request, errors_text(form), tab="dispatched")
     declined_by = lead.designer.get_full_name() if lead.designer else ""
     try:
         assignment = services.decline_dispatch(
@@ -140,7 +146,11 @@ def workspace_context(
 ) -> dict:
     """The queue tabs, one page of the current tab, and the selected lead's panel."""
     tab = tab if tab in TABS else "ready"
-    page_obj = Paginator(TABS[tab](), PAGE_SIZE).get_page(page)
+    search = request.GET.get("q", "").strip()[:50] if tab == "waiting" else ""
+    leads = TABS[tab]()
+    if search:
+        leads = leads.filter(_search_q(search))
+    page_obj = Paginator(leads, PAGE_SIZE).get_page(page)
     rows = list(page_obj)
     if lead_pk is None and tab == "ready" and rows:
         lead_pk = rows[0].pk  # the oldest ready lead is the next to dispatch
@@ -150,23 +160,39 @@ def workspace_context(
         "page": page_obj,
         "rows": _decorate(tab, rows),
         "counts": queries.queue_counts(),
-        "query_string": f"tab={tab}",
+        "query_string": urlencode({"tab": tab, "q": search} if search else {"tab": tab}),
+        "search": search,
         **panel_context(request.user, lead),
     }
+
+
+def _search_q(text: str) -> Q:
+    """The 未就绪 tab's search: name, phone (as typed, any format) or the lead number. Up to
+    six digits are a lead number or a phone's last digits, not any part of a phone."""
+    number = text.removeprefix("#")
+    if number.isdigit() and len(number) <= 6:
+        return Q(pk=int(number)) | Q(phone__endswith=number)
+    return lead_queries.search_filter(text)
 
 
 def _decorate(tab: str, rows: list[Lead]) -> list[Lead]:
     for lead in rows:
         if tab == "waiting":
             lead.blockers = queries.blockers(lead)
+            lead.missing_details = _missing_details(lead)
         if tab == "dispatched" and lead.dispatch_method:
             lead.method_label = Assignment.Method(lead.dispatch_method).label
     return rows
 
 
+def _missing_details(lead: Lead) -> list[str]:
+    """DISP-2 details the dashboard's in-place form asks for (see views.readiness)."""
+    return [str(item) for item in readiness.missing_details(queries.readiness_of(lead).missing)]
+
+
 def panel_context(user, lead: Lead | None) -> dict:
     """The selected lead: what blocks it, or the ranked candidates and the skipped designers."""
-    context = {"lead": lead, **abilities(user)}
+    context = {"lead": lead, **dispatch_access(user).context()}
     if lead is None:
         return context
     context.update(
@@ -181,6 +207,7 @@ def panel_context(user, lead: Lead | None) -> dict:
     context.update(
         blockers=blockers,
         can_confirm_levels=context["can_dispatch"] and not lead.levels_introduced,
+        missing_details=_missing_details(lead),
     )
     if blockers:
         return context

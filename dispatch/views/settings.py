@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from leads.services.config import size_thresholds_on
 from staff.models import DesignerTier
 
-from .. import queries, services
+from .. import queries, rules, services
 from ..forms import (
     CapacityRuleForm,
     ChampionComputeForm,
@@ -22,8 +22,8 @@ from ..forms import (
     SeasonForm,
     TierMappingForm,
 )
-from ..models import CapacityRule, Champion, SeasonPeriod, TierRule
-from .access import CONFIGURE, CONFIRM_CHAMPION, abilities, board_required
+from ..models import CAP_FIELDS, CapacityRule, Champion, SeasonPeriod, TierRule
+from .access import CONFIGURE, CONFIRM_CHAMPION, board_required, dispatch_access
 
 PAGE_SIZE = 25
 RECENT_RULES = 10
@@ -40,10 +40,10 @@ def _settings_context(request: HttpRequest, **forms) -> dict:
     current = queries.capacity_rule_on(today)
     initial = {"effective_from": today}
     if current is not None:
-        initial.update({name: getattr(current, name) for name in services.config.CAP_FIELDS})
+        initial.update({name: getattr(current, name) for name in CAP_FIELDS})
     context = {
         "today": today,
-        "season": queries.season_on(today),
+        "peak_today": queries.season_on(today) == rules.Season.PEAK,
         "current_rule": current,
         "rules": CapacityRule.objects.select_related("created_by")[:RECENT_RULES],
         "seasons": SeasonPeriod.objects.filter(end__gte=today - timedelta(days=365)),
@@ -51,7 +51,7 @@ def _settings_context(request: HttpRequest, **forms) -> dict:
         "caps_form": CapacityRuleForm(initial=initial),
         "tier_form": TierMappingForm(pairs=list(pairs)),
         "tier_labels": [tier.label for tier in DesignerTier],
-        **abilities(request.user),
+        **dispatch_access(request.user).context(),
     }
     context.update(forms)
     return context
@@ -130,7 +130,7 @@ def _champions_context(request: HttpRequest, **extra) -> dict:
         "page": page,
         "compute_form": ChampionComputeForm(),
         "reject_form": RejectChampionForm(),
-        **abilities(request.user),
+        **dispatch_access(request.user).context(),
     }
     context.update(extra)
     return context

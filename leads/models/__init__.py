@@ -28,7 +28,7 @@ from .commission import (
     EntryKind,
     VoidReason,
 )
-from .config import ClaimPolicy, SizeThreshold
+from .config import ClaimPolicy, PrivateContactVoidScope, SizeThreshold
 from .filing import DailyFiling, FilingEntry, FilingOutcome, FilingStatus
 from .lead import OPEN_STATES, Channel, Lead, LeadEvent, LeadState, SizeClass
 from .lifecycle import (
@@ -102,6 +102,7 @@ __all__ = [
     "PhoneList",
     "PhoneListEntry",
     "PrivateContactFinding",
+    "PrivateContactVoidScope",
     "RulingKind",
     "SizeThreshold",
     "Channel",

@@ -1,4 +1,4 @@
-"""Configuration rows managers edit in the admin, effective-dated (LEAD-4, ATTR-3/4), and the
+"""Configuration rows managers edit in the admin, effective-dated (LEAD-4, ATTR-3/4/6), and the
 log of customer-data exports (SEC-2)."""
 
 from decimal import Decimal
@@ -10,7 +10,16 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from ..rules.commission import PrivateContactScope
+
 RANK_VALIDATORS = [MinValueValidator(1), MaxValueValidator(4)]
+
+
+class PrivateContactVoidScope(models.TextChoices):
+    """ATTR-6: which commission lines of the order a private-contact finding voids."""
+
+    WHOLE_ORDER = PrivateContactScope.WHOLE_ORDER, _("The whole order")
+    DESIGNER_LINE = PrivateContactScope.DESIGNER_LINE, _("The designer's line only")
 
 
 class SizeThreshold(models.Model):
@@ -47,8 +56,9 @@ class SizeThreshold(models.Model):
 
 
 class ClaimPolicy(models.Model):
-    """How ownership claims rank (ATTR-3) and how far back an archive record may be dated
-    (ATTR-4), from `effective_from` on. Rank 1 is the strongest basis."""
+    """How ownership claims rank (ATTR-3), how far back an archive record may be dated (ATTR-4)
+    and what a private-contact finding voids (ATTR-6), from `effective_from` on. Rank 1 is the
+    strongest basis."""
 
     effective_from = models.DateField(_("effective from"), unique=True)
     rank_appointment = models.PositiveSmallIntegerField(
@@ -65,6 +75,15 @@ class ClaimPolicy(models.Model):
     )
     archive_backdate_days = models.PositiveSmallIntegerField(
         _("archive record may be dated back (days)"), default=7
+    )
+    private_contact_void_scope = models.CharField(
+        _("private contact voids"),
+        max_length=16,
+        choices=PrivateContactVoidScope.choices,
+        default=PrivateContactVoidScope.WHOLE_ORDER,
+        help_text=_(
+            "By default a finding voids the whole order's commission (ATTR-6); this narrows it."
+        ),
     )
     note = models.CharField(_("note"), max_length=200, blank=True)
 

@@ -258,6 +258,11 @@ class Closure(models.Model):
         return self.status == ClosureStatus.PROPOSED
 
     @property
+    def is_confirmed(self) -> bool:
+        """Confirmed and not reopened since: the one state a reopening starts from (CLOSE-5)."""
+        return self.status == ClosureStatus.CONFIRMED
+
+    @property
     def state_at_proposal_label(self) -> str:
         return LeadState(self.state_at_proposal).label
 

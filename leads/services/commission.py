@@ -32,6 +32,7 @@ from ..models import (
     VoidReason,
 )
 from ..rules import commission as rules
+from .config import private_contact_scope_on
 from .errors import LeadError
 
 DISPATCH_EVENTS = (
@@ -122,17 +123,21 @@ def private_contact_designers(lead: Lead) -> set[int]:
 def create_entries(*, contract: Contract, by: Staff | None) -> list[CommissionEntry]:
     """One earning per earner with a rule in force, known voids applied (SLIP-5, ATTR-6)."""
     earners = earners_for(contract)
+    scope = private_contact_scope_on(contract.signed_on)
+    private = rules.private_contact_voids(
+        private_contact_designers(contract.lead), contract.designer_id, scope
+    )
     entries = rules.commission_entries(
         rules.ContractType(contract.contract_type),
         contract.signed_on,
         {role: person.pk for role, person in earners.items()},
         [rule_snapshot(row) for row in CommissionRule.objects.all()],
-        voids_at_signing(contract.lead),
+        voids_at_signing(contract.lead) | private,
         met=_requirements_met(contract),
+        policy=rules.void_policy(scope),
     )
-    private = private_contact_designers(contract.lead)
     month = rules.ledger_month(contract.signed_on, paid_months())
-    rows = [_entry_row(contract, entry, month, private, by) for entry in entries]
+    rows = [_entry_row(contract, entry, month, by) for entry in entries]
     for row in rows:
         row._history_user = by
         row.save()
@@ -146,11 +151,9 @@ def _requirements_met(contract: Contract) -> tuple[rules.Requirement, ...]:
 
 
 def _entry_row(
-    contract: Contract, entry: rules.Entry, month: date, private: set[int], by: Staff | None
+    contract: Contract, entry: rules.Entry, month: date, by: Staff | None
 ) -> CommissionEntry:
     reason = entry.void_reason
-    if reason is None and entry.role == Role.DESIGNER and entry.staff_id in private:
-        reason = rules.VoidReason.PRIVATE_CONTACT
     return CommissionEntry(
         kind=EntryKind.EARNING,
         contract=contract,
@@ -242,8 +245,11 @@ def _lead_entries(lead: Lead) -> QuerySet[CommissionEntry]:
 def void_for_private_contact(
     *, lead: Lead, designer: Staff, by: Staff | None
 ) -> list[CommissionEntry]:
-    """ATTR-6 found after signing: the designer's commission on this order is void."""
-    entries = _lead_entries(lead).filter(role=Role.DESIGNER, staff=designer)
+    """ATTR-6 found after signing: that order's commission is void — every line, unless the
+    policy in force narrows it to the designer's own line."""
+    entries = _lead_entries(lead)
+    if private_contact_scope_on(timezone.localdate()) == rules.PrivateContactScope.DESIGNER_LINE:
+        entries = entries.filter(role=Role.DESIGNER, staff=designer)
     return void_entries(entries=entries, reason=VoidReason.PRIVATE_CONTACT, by=by)
 
 

@@ -1,19 +1,15 @@
-"""Transfer slips (市场部业务传递单): filling, signing in order, and what a slip gates.
+"""Transfer slips (市场部业务传递单): filling, signing in order, and writing the designer on them.
 
-Other apps call:
-- `slip_refusal(lead)`: the readable refusal when a marketing lead may not be dispatched (SLIP-2);
-- `preferred_designer(lead)`: the salesperson's wish for the dispatch engine (DISP-6);
-- `record_dispatch_on_slip(*, lead, designer, by)`: at dispatch, writes the designer on the slip,
-  tells the salesperson and puts the slip in HR's list (SLIP-1, SLIP-3); `write_dispatch_on_slip`
-  does the same inside a dispatch's transaction. The first two use the slip when it was read
-  with the lead (`states.lock_lead(lead, with_slip=True)`), so a dispatch reads it once.
+Other apps call `record_dispatch_on_slip(*, lead, designer, by)`: at dispatch, writes the designer
+on the slip, tells the salesperson and puts the slip in HR's list (SLIP-1, SLIP-3);
+`write_dispatch_on_slip` does the same inside a dispatch's transaction. What a slip gates
+(`slip_refusal`, `preferred_designer`) is read in `slip_checks`, below `states`.
 """
 
 from dataclasses import replace
 from datetime import date
 
 from django.db import IntegrityError, transaction
-from django.db.models import prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -25,63 +21,8 @@ from ..models import Channel, Lead, LeadEvent, SlipSignature, TransferSlip
 from ..rules import slips as rules
 from .errors import LeadError
 from .intake import IntakeData, IntakeResult, register_lead
+from .slip_checks import loaded_slip, signature_snapshots
 from .timeline import record_event
-
-
-def slip_of(lead: Lead) -> TransferSlip | None:
-    """The lead's slip with its signatures, or None."""
-    return (
-        TransferSlip.objects.filter(lead=lead)
-        .select_related("salesperson", "preferred_designer", "designer")
-        .prefetch_related("signatures__signer", "signatures__on_behalf_of")
-        .first()
-    )
-
-
-def signature_snapshots(slip: TransferSlip) -> list[rules.SlipSignature]:
-    return [
-        rules.SlipSignature(rules.SignerStep(s.step), s.signer_id, s.on_behalf_of_id)
-        for s in slip.signatures.all()
-    ]
-
-
-def loaded_slip(lead: Lead) -> tuple[bool, TransferSlip | None]:
-    """(True, the slip or None) when the slip was read with the lead's lock in this transaction
-    (`states.lock_lead(lead, with_slip=True)`), else (False, None): the caller reads it. A slip
-    merely cached on the lead (e.g. reached as `slip.lead.slip`) may be stale, so it is not used.
-    """
-    if not getattr(lead, "_slip_read_with_lock", False):
-        return False, None
-    try:
-        return True, lead.slip
-    except TransferSlip.DoesNotExist:
-        return True, None
-
-
-def _slip_for_refusal(lead: Lead) -> TransferSlip | None:
-    loaded, slip = loaded_slip(lead)
-    if not loaded:
-        return slip_of(lead)
-    if slip is not None:
-        prefetch_related_objects([slip], "signatures")  # once, however often it is asked
-    return slip
-
-
-def slip_refusal(lead: Lead) -> str | None:
-    """Why this lead may not be dispatched because of its slip, or None (SLIP-1, SLIP-2)."""
-    is_marketing = lead.channel == Channel.MARKETING
-    slip = _slip_for_refusal(lead) if is_marketing else None
-    complete = slip is not None and rules.slip_complete(signature_snapshots(slip))
-    decision = rules.dispatch_allowed_for_slip(is_marketing, complete, has_slip=slip is not None)
-    return None if decision.allowed else str(decision.message)
-
-
-def preferred_designer(lead: Lead) -> Staff | None:
-    """The designer the salesperson asked for on the slip (DISP-6), if any."""
-    loaded, slip = loaded_slip(lead)
-    if not loaded:
-        slip = TransferSlip.objects.filter(lead=lead).select_related("preferred_designer").first()
-    return slip.preferred_designer if slip else None
 
 
 @transaction.atomic

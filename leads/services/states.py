@@ -23,6 +23,7 @@ from ..rules.states import LeadState as RuleState
 from ..rules.states import check_reopen, check_transition
 from .callbacks import write_after_dispatch_callback
 from .errors import LeadError
+from .slip_checks import slip_refusal
 from .timeline import record_event, write_event
 
 # Event written for each forward move; dispatch has its own function and event kinds.
@@ -38,7 +39,7 @@ CLOSED = (LeadState.INVALID, LeadState.DEAD)
 def lock_lead(lead: Lead, *, with_slip: bool = False) -> Lead:
     """Lock the lead's row for this transaction and reload `lead` in place, in one query;
     `with_slip`: its transfer slip too (with the salesperson and the preferred designer), for
-    dispatch (see leads.services.slips). A lead that does not exist raises Lead.DoesNotExist.
+    dispatch (see leads.services.slip_checks). A lead that does not exist raises Lead.DoesNotExist.
 
     Race: two people acting on the same lead at once (two dispatches, a dispatch and a
     closure) would otherwise both read the old state and both write.
@@ -53,7 +54,7 @@ def lock_lead(lead: Lead, *, with_slip: bool = False) -> Lead:
     lead._state.fields_cache = dict(fresh._state.fields_cache)
     lead._state.adding, lead._state.db = False, fresh._state.db
     lead._prefetched_objects_cache = {}
-    lead._slip_read_with_lock = with_slip  # see slips.loaded_slip
+    lead._slip_read_with_lock = with_slip  # see slip_checks.loaded_slip
     return lead
 
 
@@ -75,16 +76,21 @@ def mark_dispatched(*, lead: Lead, designer: Staff, by: Staff, forced: bool = Fa
 
 
 def write_dispatch(
-    *, lead: Lead, designer: Staff, by: Staff, forced: bool = False, known_designer: bool = False
+    *,
+    lead: Lead,
+    designer: Staff,
+    by: Staff,
+    forced: bool = False,
+    known_designer: bool = False,
+    slip_checked: bool = False,
 ) -> Lead:
     """`mark_dispatched` for a caller that has locked the lead (`lock_lead`) inside its own
     transaction: the same checks and writes, without a second lock, reload or savepoint.
 
     `known_designer`: the caller picked `designer` among the active designers it selected by
-    role and locked, so the role is not read again.
+    role and locked, so the role is not read again. `slip_checked`: the caller asked
+    `slip_refusal` under this same lock already, so the slip is not judged twice.
     """
-    from .slips import slip_refusal  # slips imports this module for its errors
-
     if not known_designer:
         _check_designer(designer)
     redispatch = lead.state == LeadState.DISPATCHED
@@ -92,7 +98,7 @@ def write_dispatch(
         raise LeadError(_("The lead is already dispatched to this designer."))
     if not redispatch:
         _check(lead, LeadState.DISPATCHED)
-    refusal = slip_refusal(lead)
+    refusal = None if slip_checked else slip_refusal(lead)
     if refusal:
         raise LeadError(refusal)
     lead.state = LeadState.DISPATCHED

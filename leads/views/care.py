@@ -15,7 +15,7 @@ from staff.access import role_required
 from staff.params import date_param
 from staff.phones import mask_phone
 
-from ..forms_care import CareDatesForm, CareFeedbackForm
+from ..forms.care import CareDatesForm, CareFeedbackForm
 from ..models import CareCall, Greeting
 from ..navigation import CALLBACK_ROLES, GREETING_ROLES
 from ..queries.access import phone_for

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from staff.access import role_required
 from staff.models import Role
 
-from ..forms_lifecycle import (
+from ..forms.lifecycle import (
     AnalysisFilterForm,
     ClosureDecisionForm,
     ClosureFilterForm,
@@ -91,7 +91,7 @@ def closure_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "lead": closure.lead,
         "phone": phone_for(user, closure.lead),
         "can_decide": closure.is_pending and services.may_decide(user),
-        "can_reopen": closure.status == "CONFIRMED" and services.may_reopen(user, closure.lead),
+        "can_reopen": closure.is_confirmed and services.may_reopen(user, closure.lead),
         "decision_form": ClosureDecisionForm(prefix="decide"),
         "reopen_form": ReopenForm(prefix="reopen"),
         "history": queries.closure_history(closure),

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from staff.access import role_required
 from staff.models import Staff
 
-from ..forms_lifecycle import CommissionMonthForm, LedgerFilterForm, MarkPaidForm
+from ..forms.lifecycle import CommissionMonthForm, LedgerFilterForm, MarkPaidForm
 from ..navigation import COMMISSION_ROLES, LEDGER_ROLES
 from ..queries import commission as queries
 from ..queries.lifecycle import sees_all_commission

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ..forms_care import CustomerProfileForm
+from ..forms.care import CustomerProfileForm
 from ..queries import care as queries
 from ..services.profiles import save_profile
 from .common import lead_or_404

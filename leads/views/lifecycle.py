@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from staff.access import role_required
 from staff.models import Role, Staff
 
-from ..forms_lifecycle import ContractForm, MeasurementForm, ReopenForm
+from ..forms.lifecycle import ContractForm, MeasurementForm, ReopenForm
 from ..models import ClosureKind, Lead, LeadState
 from ..queries.lifecycle import lead_lifecycle, sees_all_commission
 from ..services import closures

@@ -7,9 +7,9 @@ import pytest
 from django.urls import reverse
 
 from dispatch.models import Skip
-from frontdesk.queries.reports_monthly import monthly_report
+from reports.queries.monthly import monthly_report
 from tests.dispatch.quality_facts import hold_for
-from tests.frontdesk import report_fixture
+from tests.reports import report_fixture
 
 pytestmark = pytest.mark.django_db
 
@@ -55,7 +55,7 @@ def test_qg3_quality_hold_skips_are_counted_by_reason(march):
 
 
 def test_qg3_report_page_shows_holds_per_tier(march, login, gm):
-    response = login(gm).get(reverse("frontdesk:report_monthly"), {"month": "2026-03"})
+    response = login(gm).get(reverse("reports:monthly"), {"month": "2026-03"})
     page = response.content.decode()
     assert 'data-testid="holds-by-tier"' in page
     assert f'data-testid="holds-{march.d1.pk}">1<' in page

@@ -445,7 +445,9 @@ def test_disp6_manager_choosing_another_over_an_eligible_preference_is_noted(
     other = make_designer(employee_no="101")
     wanted = make_designer(employee_no="102", name="秦浩")
     slip = signed_slip(preferred_designer=wanted)
-    assignment = dispatch_lead(lead=slip.lead, by=customer_manager, designer=other)
+    assignment = dispatch_lead(
+        lead=slip.lead, by=customer_manager, designer=other, reason="客户点名"
+    )
     assert (assignment.designer, assignment.method) == (other, Assignment.Method.CHOSEN)
     assert assignment.preference_note == (
         "Preferred designer 秦浩 could take the lead; the customer manager chose another."

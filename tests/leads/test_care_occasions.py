@@ -10,10 +10,10 @@ from django.urls import reverse
 from django.utils import translation
 
 from attendance.models import CalendarDay, CalendarDayKind
-from frontdesk.services import jobs
 from leads.models import CustomerProfile, Greeting
 from leads.rules import care as rules
 from leads.services.occasions import build_greetings
+from reports.services import jobs
 from tests.leads.factories import LeadFactory
 from tests.leads.lifecycle_factories import ensure_lifecycle_defaults, signed_lead
 

@@ -7,7 +7,7 @@ import pytest
 
 from leads import demo
 from leads.models import Channel, Lead, LeadState, SizeClass, SlipSignature, TransferSlip
-from leads.services.slips import slip_refusal
+from leads.services.slip_checks import slip_refusal
 from staff import demo as staff_demo
 
 pytestmark = pytest.mark.django_db(transaction=False)

@@ -10,10 +10,12 @@ from django.utils import timezone
 
 from leads.models import (
     Channel,
+    ClaimPolicy,
     CommissionEntry,
     CommissionMonth,
     CommissionRule,
     EntryKind,
+    PrivateContactVoidScope,
     VoidReason,
 )
 from leads.queries.commission import month_lines
@@ -180,8 +182,29 @@ def test_com2_contract_recorded_after_its_month_was_paid_goes_to_the_next_month(
 # --- COM-4 voids ---------------------------------------------------------------------------------
 
 
-def test_com4_attr6_private_contact_before_signing_voids_the_designers_entry(
+@pytest.fixture
+def designer_line_policy(db):
+    """The admin narrows ATTR-6 to the found designer's own line."""
+    ClaimPolicy.objects.update_or_create(
+        effective_from=date(2020, 1, 1),
+        defaults={"private_contact_void_scope": PrivateContactVoidScope.DESIGNER_LINE},
+    )
+
+
+def test_attr6_private_contact_before_signing_voids_the_whole_order(
     customer_manager, designer, designer_rule
+):
+    lead = measured_lead(designer=designer, by=customer_manager)
+    record_private_contact(
+        lead=lead, designer=designer, description="私下报价", by=customer_manager
+    )
+    contract = sign(lead, by=designer)
+    assert entries_by_role(contract)["DESIGNER"] == (designer.pk, 300, VoidReason.PRIVATE_CONTACT)
+    assert entries_by_role(contract)["CUSTOMER_MANAGER"][2] == VoidReason.PRIVATE_CONTACT
+
+
+def test_attr6_policy_narrows_private_contact_before_signing_to_the_designers_line(
+    customer_manager, designer, designer_rule, designer_line_policy
 ):
     lead = measured_lead(designer=designer, by=customer_manager)
     record_private_contact(
@@ -192,7 +215,7 @@ def test_com4_attr6_private_contact_before_signing_voids_the_designers_entry(
     assert entries_by_role(contract)["CUSTOMER_MANAGER"][2] == ""
 
 
-def test_com4_attr6_private_contact_found_after_signing_voids_the_designers_entry(
+def test_attr6_private_contact_found_after_signing_voids_the_whole_order(
     customer_manager, designer, designer_rule
 ):
     _lead, contract = signed_lead(designer=designer, by=customer_manager)
@@ -200,14 +223,35 @@ def test_com4_attr6_private_contact_found_after_signing_voids_the_designers_entr
         lead=contract.lead, designer=designer, description="派单前已加微信", by=customer_manager
     )
     assert entries_by_role(contract)["DESIGNER"][2] == VoidReason.PRIVATE_CONTACT
-    assert entries_by_role(contract)["CUSTOMER_MANAGER"][2] == ""
+    assert entries_by_role(contract)["CUSTOMER_MANAGER"][2] == VoidReason.PRIVATE_CONTACT
     assert Notification.objects.filter(
         recipient=designer, text__contains="Your commission of ¥300 on contract"
     ).exists()
 
 
-def test_com4_attr6_finding_against_another_designer_leaves_this_designers_entry(
+def test_attr6_policy_narrows_private_contact_found_after_signing_to_the_designers_line(
+    customer_manager, designer, designer_rule, designer_line_policy
+):
+    _lead, contract = signed_lead(designer=designer, by=customer_manager)
+    record_private_contact(
+        lead=contract.lead, designer=designer, description="派单前已加微信", by=customer_manager
+    )
+    assert entries_by_role(contract)["DESIGNER"][2] == VoidReason.PRIVATE_CONTACT
+    assert entries_by_role(contract)["CUSTOMER_MANAGER"][2] == ""
+
+
+def test_attr6_finding_against_another_designer_voids_the_order_by_default(
     customer_manager, designer, make_designer, designer_rule
+):
+    lead = measured_lead(designer=designer, by=customer_manager)
+    record_private_contact(
+        lead=lead, designer=make_designer(), description="另一位设计师私下接触", by=customer_manager
+    )
+    assert entries_by_role(sign(lead, by=designer))["DESIGNER"][2] == VoidReason.PRIVATE_CONTACT
+
+
+def test_attr6_narrowed_finding_against_another_designer_leaves_this_designers_entry(
+    customer_manager, designer, make_designer, designer_rule, designer_line_policy
 ):
     lead = measured_lead(designer=designer, by=customer_manager)
     record_private_contact(

@@ -7,13 +7,8 @@ from django.utils import timezone
 
 from leads.models import Channel, LeadEvent, SlipStep
 from leads.services.errors import LeadError
-from leads.services.slips import (
-    fill_slip,
-    preferred_designer,
-    record_dispatch_on_slip,
-    sign_slip,
-    slip_refusal,
-)
+from leads.services.slip_checks import preferred_designer, slip_refusal
+from leads.services.slips import fill_slip, record_dispatch_on_slip, sign_slip
 from staff.models import Delegation, Notification, Role
 from tests.factories import StaffFactory
 from tests.leads.factories import LeadFactory, SlipFactory

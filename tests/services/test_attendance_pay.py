@@ -2,12 +2,10 @@
 double approval and an edit racing a submission consistent."""
 
 import datetime as dt
-import threading
 from decimal import Decimal
 
 import pytest
 import time_machine
-from django.db import connection
 from django.utils import translation
 
 from attendance.models import PayLine, PayMonth, PayMonthStatus, PayStatement
@@ -15,6 +13,7 @@ from attendance.services import pay as services
 from leads.models import CommissionMonth
 from staff.models import Department, Notification, Role
 from tests.factories import StaffFactory
+from tests.services import threads
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -42,26 +41,8 @@ def office():
 
 
 def run_together(*jobs):
-    """Start the jobs at the same moment, each on its own connection; collect outcomes."""
-    barrier = threading.Barrier(len(jobs))
-    outcomes: list = [None] * len(jobs)
-
-    def worker(index, job):
-        try:
-            barrier.wait()
-            with time_machine.travel(NOW, tick=False):
-                outcomes[index] = job()
-        except Exception as exc:  # noqa: BLE001 - the outcome is what the test inspects
-            outcomes[index] = exc
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=worker, args=(n, job)) for n, job in enumerate(jobs)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return outcomes
+    """The jobs at the same moment, each on its own connection, on the test's clock."""
+    return threads.run_together(jobs, around=lambda: time_machine.travel(NOW, tick=False))
 
 
 def test_com5_two_clerks_preparing_a_new_month_at_once_make_one_set(office):

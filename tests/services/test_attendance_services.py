@@ -1,11 +1,9 @@
 """Attendance on real PostgreSQL: races between approvers, double filing, concurrent nights."""
 
 import datetime as dt
-import threading
 
 import pytest
 import time_machine
-from django.db import connection
 
 from attendance import services
 from attendance.models import (
@@ -20,6 +18,7 @@ from attendance.models import (
 from attendance.rules.leave import LeaveType
 from staff.models import Department, Notification, Role
 from tests.factories import StaffFactory
+from tests.services import threads
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -37,26 +36,8 @@ def people():
 
 
 def run_together(*jobs):
-    """Start the jobs at the same moment, each on its own connection; collect outcomes."""
-    barrier = threading.Barrier(len(jobs))
-    outcomes: list = [None] * len(jobs)
-
-    def worker(index, job):
-        try:
-            barrier.wait()
-            with time_machine.travel(NOW, tick=False):
-                outcomes[index] = job()
-        except Exception as exc:  # noqa: BLE001 - the outcome is what the test inspects
-            outcomes[index] = exc
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=worker, args=(n, job)) for n, job in enumerate(jobs)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    return outcomes
+    """The jobs at the same moment, each on its own connection, on the test's clock."""
+    return threads.run_together(jobs, around=lambda: time_machine.travel(NOW, tick=False))
 
 
 def test_att5_double_click_on_approve_records_one_decision(people):

@@ -11,7 +11,7 @@ from leads.models import Contract, Lead, Referral, ReferralReward, ReferralRewar
 from leads.services.referrals import reward_referral
 from tests.factories import StaffFactory
 from tests.leads.factories import LeadFactory
-from tests.services.test_complaints_numbering import run_in_threads
+from tests.services.threads import errors_of
 
 PARALLEL = 6
 
@@ -44,7 +44,7 @@ def test_care5_reward_recorded_once_under_concurrent_signings():
         with transaction.atomic():
             reward_referral(contract=Contract.objects.get(pk=contract.pk))
 
-    assert run_in_threads(reward, PARALLEL) == []
+    assert errors_of(reward, PARALLEL) == []
     rewards = ReferralReward.objects.filter(contract=contract)
     assert rewards.count() == 1
     assert (rewards.get().referral, rewards.get().amount) == (referral, Decimal(500))

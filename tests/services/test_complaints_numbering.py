@@ -1,42 +1,19 @@
 """CMP-2 on PostgreSQL: registrations at the same moment still get gapless, unique numbers; two
 escalation runs at once flag each late step once (CMP-4)."""
 
-import threading
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.db import connection
 
 from complaints import services
 from complaints.models import Complaint, ComplaintCategory, Escalation
 from staff.models import Notification, Role
 from tests.factories import StaffFactory
+from tests.services.threads import errors_of
 
 BEIJING = ZoneInfo("Asia/Shanghai")
 PARALLEL = 12
-
-
-def run_in_threads(target, count: int) -> list[BaseException]:
-    """Start `count` threads at once (each with its own connection); return their errors."""
-    barrier = threading.Barrier(count)
-    errors: list[BaseException] = []
-
-    def worker(index: int) -> None:
-        try:
-            barrier.wait(timeout=10)
-            target(index)
-        except BaseException as exc:  # noqa: BLE001 - reported to the test
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=worker, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return errors
 
 
 @pytest.mark.django_db(transaction=True)
@@ -58,7 +35,7 @@ def test_cmp2_parallel_registrations_get_gapless_unique_numbers():
             summary="并发登记",
         )
 
-    assert run_in_threads(register, PARALLEL) == []
+    assert errors_of(register, PARALLEL) == []
     numbers = sorted(Complaint.objects.values_list("number", flat=True))
     assert numbers == [f"TS{year}-{seq:04d}" for seq in range(1, PARALLEL + 1)]
 
@@ -81,7 +58,7 @@ def test_cmp4_parallel_escalation_runs_flag_each_late_step_once():
     Notification.objects.all().delete()
     now = datetime.now(BEIJING)
 
-    errors = run_in_threads(lambda _index: services.escalate_overdue(now=now), 6)
+    errors = errors_of(lambda _index: services.escalate_overdue(now=now), 6)
 
     assert errors == []
     assert Escalation.objects.count() == 3

@@ -4,11 +4,9 @@ Each request runs in its own thread with its own database connection, released t
 barrier, so the transactions truly overlap; the row locks must serialise them.
 """
 
-import threading
 from collections import Counter
 
 import pytest
-from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
@@ -19,6 +17,7 @@ from leads.models import Lead, LeadState
 from staff.models import Role
 from tests.dispatch.factories import DesignerFactory, ReadyLeadFactory
 from tests.factories import StaffFactory
+from tests.services import threads
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("eager_celery")]
 
@@ -37,26 +36,9 @@ def manager():
 
 
 def run_together(work, count: int) -> list:
-    """Run work(i) in `count` threads released at once; return each result or exception."""
-    barrier = threading.Barrier(count)
-    results: list = [None] * count
-
-    def target(i: int) -> None:
-        try:
-            barrier.wait(timeout=30)
-            with translation.override("en"):
-                results[i] = work(i)
-        except Exception as exc:  # noqa: BLE001 - collected and asserted by the test
-            results[i] = exc
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=target, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results
+    """work(i) in `count` threads released at once (messages in English)."""
+    jobs = [lambda i=i: work(i) for i in range(count)]
+    return threads.run_together(jobs, around=lambda: translation.override("en"))
 
 
 def test_disp8_concurrent_dispatches_never_exceed_the_daily_cap(manager):

@@ -5,7 +5,6 @@ The worker uses the pytest database (test_<name>), so every test commits its row
 (transaction=True) before sending the task, then polls the database for the effect.
 """
 
-import threading
 import time
 from datetime import timedelta
 from decimal import Decimal
@@ -24,32 +23,15 @@ from staff.models import Notification, Role
 from tests.factories import StaffFactory
 from tests.leads.factories import LeadFactory
 from tests.leads.lifecycle_factories import CallbackFactory, measured_lead
+from tests.services import threads
 
 pytestmark = pytest.mark.django_db(transaction=True)
 PARALLEL = 8
 
 
 def run_together(jobs) -> list:
-    """Start every job at the same instant in its own thread and database connection."""
-    barrier = threading.Barrier(len(jobs))
-    results: list = [None] * len(jobs)
-
-    def worker(index: int, job) -> None:
-        try:
-            barrier.wait()
-            with translation.override("en"):  # messages are asserted in English
-                results[index] = job()
-        except Exception as exc:  # noqa: BLE001 - the test inspects what each thread got
-            results[index] = exc
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=worker, args=(i, job)) for i, job in enumerate(jobs)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results
+    """The jobs at the same instant (messages are asserted in English)."""
+    return threads.run_together(jobs, around=lambda: translation.override("en"))
 
 
 def wait_for(check, timeout: float = 30.0) -> bool:

@@ -2,12 +2,10 @@
 same moment end with exactly one lead; every other intake becomes a claim on it. Also SLIP-2:
 the manager and a delegate pressing "sign" together sign the step once."""
 
-import threading
 from datetime import timedelta
 from decimal import Decimal
 
 import pytest
-from django.db import connection
 from django.utils import timezone
 
 from leads.models import Channel, ClaimBasis, Lead, OwnershipClaim, SlipSignature
@@ -17,31 +15,10 @@ from leads.services.slips import sign_slip
 from staff.models import Delegation, Role
 from tests.factories import StaffFactory
 from tests.leads.factories import SlipFactory
+from tests.services.threads import run_together
 
 pytestmark = pytest.mark.django_db(transaction=True)
 PARALLEL = 12
-
-
-def run_together(jobs) -> list:
-    """Start every job at the same instant in its own thread and DB connection."""
-    barrier = threading.Barrier(len(jobs))
-    results: list = [None] * len(jobs)
-
-    def worker(index: int, job) -> None:
-        try:
-            barrier.wait()
-            results[index] = job()
-        except Exception as exc:  # noqa: BLE001 - the test inspects what each thread got
-            results[index] = exc
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=worker, args=(i, job)) for i, job in enumerate(jobs)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results
 
 
 def test_lead2_parallel_intakes_of_one_phone_make_one_lead():

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from staff.models import Department, Staff
 
-from .models import PayLineKind
+from ..models import PayLineKind
 
 MONTH = forms.DateInput(attrs={"type": "month"})
 

@@ -13,7 +13,7 @@ from staff.imports import check_upload
 from staff.models import ColumnPreset, Department, ImportKind, Staff
 from staff.params import to_month
 
-from .models import (
+from ..models import (
     LEAVE_TYPE_CHOICES,
     CalendarDayKind,
     DailyStatus,

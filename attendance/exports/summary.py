@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from staff.spreadsheets import INTEGER, NUMBER, Column, book_bytes, new_book, write_sheet
 
-from .queries.summary import MonthRow
+from ..queries.summary import MonthRow
 
 
 def summary_title(month: date) -> str:

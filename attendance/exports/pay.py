@@ -21,7 +21,7 @@ from staff.spreadsheets import (
     write_sheet,
 )
 
-from .models import PayMonth, PayStatement
+from ..models import PayMonth, PayStatement
 
 AMOUNTS = (
     "base",

@@ -11,11 +11,11 @@ from django.utils.translation import gettext_lazy as _
 
 from staff.models import Role, Staff
 
-from .forms import DATE, BoundedDates, active_staff, blank, designers
-from .models import CallbackKind, ClosureKind, ClosureReason, ContractType
-from .queries.callbacks import ALL, CallbackTab
-from .queries.closures import ClosureTab
-from .rules import lifecycle as rules
+from ..models import CallbackKind, ClosureKind, ClosureReason, ContractType
+from ..queries.callbacks import ALL, CallbackTab
+from ..queries.closures import ClosureTab
+from ..rules import lifecycle as rules
+from .common import DATE, BoundedDates, active_staff, blank, designers
 
 MONTH = forms.DateInput(attrs={"type": "month"}, format="%Y-%m")
 TEXTAREA = forms.Textarea(attrs={"rows": 3})

@@ -3,8 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .forms import DATE
-from .models import Consent, CustomerProfile
+from ..models import Consent, CustomerProfile
+from .common import DATE
 
 SCORES = [(n, str(n)) for n in range(5, 0, -1)]
 
