@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from import_export import fields, resources, widgets
 
 from staff.models import Department
@@ -81,6 +82,23 @@ def _choice(name: str, choices) -> fields.Field:
 
 
 class ComplaintResource(OfficeColumns, resources.ModelResource):
+    template_examples = {  # the import template (issue 19): a registered complaint
+        "number": "TS2026-0001",
+        "received_at": "2026-03-02 09:30",
+        "customer_name": "王先生",
+        "phone": "13912345678",
+        "address": "阳光小区3号楼1单元301",
+        "category": "设计问题",
+        "summary": "效果图与现场不符",
+        "satisfaction": "",
+    }
+    template_notes = {
+        "number": gettext_lazy(
+            "Required. The register's number, like TS2026-0001; numbers of a year run without gaps."
+        ),
+        "category": gettext_lazy("Required. A category's name, as on the category list."),
+        "satisfaction": gettext_lazy("The customer's score, 1 to 5; empty when none was given."),
+    }
     channel = _choice("channel", Channel.choices)
     severity = _choice("severity", Severity.choices)
     status = _choice("status", ComplaintStatus.choices)

@@ -12,6 +12,8 @@ from .models import SeasonPeriod
 
 
 class SeasonPeriodResource(OfficeColumns, resources.ModelResource):
+    template_examples = {"name": "2026年春季旺季", "start": "2026-03-01", "end": "2026-05-31"}
+
     class Meta:
         model = SeasonPeriod
         fields = ["id", "name", "kind", "start", "end"]

@@ -15,12 +15,15 @@ only, and each export writes one row to the export log.
 from functools import cache
 
 import tablib
+from django.core.exceptions import PermissionDenied
+from django.utils.text import capfirst
+from import_export.formats.base_formats import XLSX
 
 from .exports import record_export
 from .models import Role
 from .phones import mask_phone
 from .roles import declared_admin_access
-from .spreadsheets import safe_dataset
+from .spreadsheets import content_disposition, dataset_workbook, export_filename, safe_dataset
 
 ACTIONS = ("view", "add", "change", "delete", "import", "export")
 PHONE_PERMISSION = "leads.view_customer_phone"  # the roles that call customers (SEC-1)
@@ -181,6 +184,26 @@ class ExportGate:
             filters=request.GET,
         )
         return data
+
+    def get_export_data(self, file_format, request, queryset, **kwargs):
+        """xlsx is written like the app's files (issue 19): numbers and Beijing times as typed
+        cells with number formats (money, rates), a frozen header, an autofilter and widths."""
+        if not isinstance(file_format, XLSX):
+            return super().get_export_data(file_format, request, queryset, **kwargs)
+        if not self.has_export_permission(request):
+            raise PermissionDenied
+        data = self.get_data_for_export(request, queryset, force_native_type=True, **kwargs)
+        resource = self.choose_export_resource_class(kwargs.get("export_form"), request)
+        kinds = resource.column_kinds() if hasattr(resource, "column_kinds") else {}
+        return dataset_workbook(data, capfirst(self.opts.verbose_name_plural), kinds)
+
+    def _do_file_export(self, file_format, request, queryset, export_form=None):
+        """The file is named like the app's files (issue 19): the list's name in the reader's
+        language and the date, sent with `filename*` so browsers keep the Chinese name."""
+        response = super()._do_file_export(file_format, request, queryset, export_form=export_form)
+        name = export_filename(capfirst(self.opts.verbose_name_plural), file_format.get_extension())
+        response["Content-Disposition"] = content_disposition(name)
+        return response
 
     def _format_name(self, form) -> str:
         try:

@@ -9,15 +9,23 @@ Mix `GuardedImportMixin` in before `ImportExportModelAdmin` (or any of its subcl
 - a file that cannot be read gets a sentence, not the Python exception's name.
 
 Import is offered in the formats whose rows can be counted before parsing (CSV, TSV, XLSX).
+
+Each import page links to the resource's template (issue 19): an xlsx with the headers this
+person's import takes, an example row and a note on each column, behind the import permission.
 """
 
 from contextlib import suppress
 
+from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
+from django.urls import path
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from import_export.formats.base_formats import CSV, TSV, XLSX
 
 from .imports import check_upload, decode_text
+from .resources import import_template
+from .spreadsheets import export_filename, file_response
 
 
 def unreadable_file_message() -> str:
@@ -55,3 +63,25 @@ class GuardedImportMixin:
 
     def add_data_read_fail_error_to_form(self, form, e) -> None:
         form.add_error("import_file", unreadable_file_message())
+
+    def get_urls(self):
+        opts = self.opts
+        template = path(
+            "import/template/",
+            self.admin_site.admin_view(self.import_template_view),
+            name=f"{opts.app_label}_{opts.model_name}_import_template",
+        )
+        return [template, *super().get_urls()]
+
+    def import_template_view(self, request):
+        """The import template of the resource chosen on the import page (`?resource=1`)."""
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        classes = self.get_import_resource_classes(request)
+        try:
+            resource_class = classes[int(request.GET.get("resource", 0))]
+        except (IndexError, ValueError):
+            resource_class = classes[0]
+        resource = resource_class(**self.get_import_resource_kwargs(request))
+        stem = _("%(model)s template") % {"model": capfirst(self.opts.verbose_name_plural)}
+        return file_response(import_template(resource, request.user), export_filename(stem, "xlsx"))

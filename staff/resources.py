@@ -11,6 +11,7 @@ from collections import Counter
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import models
 from django.utils import translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -19,6 +20,8 @@ from import_export import fields, resources, widgets
 
 from .models import Role, Staff
 from .phones import normalize_phone
+from .spreadsheets import DATE, DATETIME, INTEGER, MONEY, NUMBER, RATE, TemplateColumn
+from .spreadsheets import template_workbook as _template_workbook
 
 
 class PhoneWidget(widgets.CharWidget):
@@ -88,6 +91,14 @@ class OfficeColumns:
     have keep working; `header_labels` overrides a label ({column name: lazy text})."""
 
     header_labels: dict = {}
+    # The admin's xlsx (issue 19): money and rate columns by column name (the other kinds come
+    # from the model field); a money field is also known by its name (salary, budget, amount …).
+    money_columns: tuple[str, ...] = ()
+    rate_columns: tuple[str, ...] = ()
+    # The import template (issue 19): {column name: example value} and {column name: lazy note};
+    # a column without either gets one from its model field.
+    template_examples: dict = {}
+    template_notes: dict = {}
 
     @classmethod
     def _model_field(cls, field):
@@ -107,6 +118,28 @@ class OfficeColumns:
             return capfirst(cls.header_labels[name])
         model_field = cls._model_field(field)
         return capfirst(getattr(model_field, "verbose_name", None) or field.column_name)
+
+    @classmethod
+    def column_kinds(cls) -> dict[str, str]:
+        """{export header in the active language: kind} for the typed cells of the admin xlsx."""
+        kinds = {}
+        for field in cls.fields.values():
+            kind = cls._column_kind(field)
+            if kind:
+                kinds[str(cls.export_header(field))] = kind
+        return kinds
+
+    @classmethod
+    def _column_kind(cls, field) -> str:
+        column = str(field.column_name)
+        model_field = cls._model_field(field)
+        if column in cls.rate_columns:
+            return RATE
+        if column in cls.money_columns or is_money_field(model_field):
+            return MONEY
+        if model_field is None or model_field.choices:
+            return ""
+        return FIELD_KINDS.get(model_field.get_internal_type(), "")
 
     def get_export_headers(self, selected_fields=None):
         return [str(self.export_header(f)) for f in self.get_export_fields(selected_fields) if f]
@@ -137,6 +170,25 @@ class OfficeColumns:
         aliases = self.header_aliases()
         dataset.headers = [aliases.get(_key(h), str(h).strip()) for h in dataset.headers]
         self._codes_for_labels(dataset)
+        self._blank_text(dataset)
+
+    def _blank_text(self, dataset) -> None:
+        """An empty xlsx cell reads as None; a text column that cannot be NULL takes it as ""."""
+        text = set()
+        for field in self.fields.values():
+            model_field = self._model_field(field)
+            column = str(field.column_name)
+            is_text = isinstance(model_field, models.CharField | models.TextField)
+            if is_text and not model_field.null and column in dataset.headers:
+                text.add(dataset.headers.index(column))
+        if not text or not any(r[i] is None for r in dataset for i in text):
+            return
+        rows = [["" if i in text and v is None else v for i, v in enumerate(r)] for r in dataset]
+        headers = dataset.headers
+        dataset.wipe()
+        dataset.headers = headers
+        for row in rows:
+            dataset.append(row)
 
     def _codes_for_labels(self, dataset) -> None:
         """A choice column written as labels (an export, filled in) back to its codes."""
@@ -167,6 +219,114 @@ class OfficeColumns:
     def before_import(self, dataset, **kwargs) -> None:
         self.rename_headers(dataset)
         super().before_import(dataset, **kwargs)
+
+
+MONEY_NAMES = re.compile(r"salary|budget|amount|price|fee|penalty|deduction|bonus|commission")
+FIELD_KINDS = {
+    "DateTimeField": DATETIME,
+    "DateField": DATE,
+    "DecimalField": NUMBER,
+    "FloatField": NUMBER,
+    "IntegerField": INTEGER,
+    "PositiveIntegerField": INTEGER,
+    "PositiveSmallIntegerField": INTEGER,
+    "SmallIntegerField": INTEGER,
+    "BigIntegerField": INTEGER,
+}
+
+
+def is_money_field(model_field) -> bool:
+    """A decimal field of an amount of yuan (its name says so: base_salary, budget, amount …)."""
+    return isinstance(model_field, models.DecimalField) and bool(
+        MONEY_NAMES.search(model_field.name)
+    )
+
+
+# ------------------------------------------------------------------------------------------------
+# Import templates (issue 19): the headers an admin import takes, an example row, a note on each
+# ------------------------------------------------------------------------------------------------
+
+EXAMPLES_BY_TYPE = {
+    "DateTimeField": "2026-03-02 09:30",
+    "DateField": "2026-03-02",
+    "DecimalField": 100,
+    "BooleanField": 1,
+}
+
+
+def _default_example(field, model_field):
+    if isinstance(field.widget, PersonWidget):
+        return "T0001"
+    if model_field is None:
+        return ""
+    if model_field.choices:
+        return str(model_field.flatchoices[0][1])
+    if model_field.primary_key:
+        return ""
+    return EXAMPLES_BY_TYPE.get(model_field.get_internal_type(), "")
+
+
+def _default_note(field, model_field) -> str:
+    if isinstance(field.widget, PersonWidget):
+        note = _("The person's employee number (T0001), or name and number as an export writes.")
+    elif model_field is None:
+        note = ""
+    elif model_field.primary_key:
+        note = _("Empty for a new row; the number of an existing row to change it.")
+    elif model_field.choices:
+        labels = " / ".join(str(label) for code, label in model_field.flatchoices if code)
+        note = _("One of: %(labels)s.") % {"labels": labels}
+    elif isinstance(model_field, models.DateTimeField):
+        note = _("Beijing time, YYYY-MM-DD HH:MM.")
+    elif isinstance(model_field, models.DateField):
+        note = _("A date, YYYY-MM-DD.")
+    elif isinstance(model_field, models.BooleanField):
+        note = _("1 for yes, 0 for no.")
+    elif is_money_field(model_field):
+        note = _("An amount in yuan, a plain number.")
+    elif isinstance(model_field, models.DecimalField | models.IntegerField | models.FloatField):
+        note = _("A plain number.")
+    elif isinstance(model_field, models.ForeignKey):
+        note = _("The number (ID) of the %(model)s.") % {
+            "model": model_field.related_model._meta.verbose_name
+        }
+    else:
+        note = str(model_field.help_text or _("Text, as it should read."))
+    required = model_field is not None and not (model_field.blank or model_field.primary_key)
+    if required and not model_field.has_default():
+        note = f"{_('Required.')} {note}".strip()
+    return str(note)
+
+
+def template_columns(resource, user=None) -> list[TemplateColumn]:
+    """The columns of a resource's import template, headers in the reader's language. Columns
+    only the administrator may import (SEC-5) are left out for anyone else, so the template is
+    a file this person's import takes."""
+    refused = getattr(resource, "superuser_only_columns", ())
+    if user is None or user.is_superuser:
+        refused = ()
+    examples = getattr(resource, "template_examples", {})
+    notes = getattr(resource, "template_notes", {})
+    office = isinstance(resource, OfficeColumns)
+    columns = []
+    for field in resource.get_import_fields():
+        column = str(field.column_name)
+        model_field = resource._model_field(field) if office else None
+        if not field.attribute or column in refused:
+            continue
+        if getattr(model_field, "auto_now", False) or getattr(model_field, "auto_now_add", False):
+            continue  # set by the database on save, whatever the file says
+        example = examples.get(column, _default_example(field, model_field))
+        note = notes.get(column) or _default_note(field, model_field)
+        header = resource.export_header(field) if office else field.column_name
+        columns.append(TemplateColumn(header, example, note))
+    return columns
+
+
+def import_template(resource, user=None) -> bytes:
+    """The resource's import template (xlsx): headers, the example row, a note on each column."""
+    title = capfirst(resource._meta.model._meta.verbose_name_plural)
+    return _template_workbook(title, template_columns(resource, user))
 
 
 class SupervisorWidget(PersonWidget):
@@ -226,6 +386,33 @@ class SuperuserOnlyColumns:
 
 class StaffResource(OfficeColumns, SuperuserOnlyColumns, resources.ModelResource):
     header_labels = {"roles": gettext_lazy("Roles")}
+    template_examples = {
+        "employee_no": "S0001",
+        "username": "zhangsan",
+        "name": "张三",
+        "phone": "13800138000",
+        "email": "zhangsan@example.com",
+        "supervisor": "",
+        "roles": "FRONT_DESK",
+        "base_salary": 5000,
+        "designer_tier": "",
+        "is_active": 1,
+    }
+    template_notes = {
+        "employee_no": gettext_lazy(
+            "Required. Identifies the person: a file with a number "
+            "already on the staff list changes that person."
+        ),
+        "supervisor": gettext_lazy(
+            "The supervisor's employee number; the supervisor must exist already or be on an "
+            "earlier row. Empty for none."
+        ),
+        "roles": gettext_lazy(
+            "Role codes separated by commas: FRONT_DESK, CS_AGENT, CUSTOMER_MANAGER, "
+            "DESIGNER, DESIGN_MANAGER, STORE_MANAGER, MARKETING_SALES, MARKETING_MANAGER, "
+            "ENGINEERING, HR, GM."
+        ),
+    }
     phone = fields.Field(attribute="phone", column_name="phone", widget=PhoneWidget())
     supervisor = fields.Field(
         attribute="supervisor", column_name="supervisor", widget=SupervisorWidget()

@@ -304,3 +304,38 @@ def template_workbook(title: Any, columns: list[TemplateColumn]) -> bytes:
     )
     notes.auto_filter.ref = None
     return book_bytes(book)
+
+
+# ------------------------------------------------------------------------------------------------
+# The admin's xlsx (issue 19): import-export hands over a tablib dataset with native values
+# (numbers, naive Beijing datetimes); it is written like the app's files, not by tablib.
+# ------------------------------------------------------------------------------------------------
+
+
+def infer_kind(values: Iterable) -> str:
+    """The kind of a column from its values: all whole numbers, numbers, datetimes or dates."""
+    filled = [v for v in values if v is not None and v != ""]
+    if not filled or any(isinstance(v, bool) for v in filled):
+        return TEXT
+    for kind, types in (
+        (INTEGER, int),
+        (NUMBER, int | float | Decimal),
+        (DATETIME, datetime),
+        (DATE, date),
+    ):
+        if all(isinstance(v, types) for v in filled):
+            return kind
+    return TEXT
+
+
+def dataset_workbook(dataset: tablib.Dataset, title: Any, kinds: dict[str, str]) -> bytes:
+    """A dataset as a sheet people can work with (`write_sheet`); `kinds` names the kind of a
+    column by its header (money, rate …), the other columns' kinds come from their values."""
+    headers = [str(h) for h in dataset.headers or []]
+    columns = [
+        Column(header, kinds.get(header) or infer_kind(dataset.get_col(index)))
+        for index, header in enumerate(headers)
+    ]
+    book = new_book()
+    write_sheet(book, title, columns, dataset)
+    return book_bytes(book)

@@ -22,16 +22,16 @@ from attendance import services as attendance_services
 from attendance.services import pay as pay_services
 from complaints.models import Complaint
 from complaints.resources import ComplaintResource
-from frontdesk.queries.reports import Table
 from leads.models import Channel
+from reports.queries.tables import Table
 from staff.models import ExportRecord, Role, Staff
 from staff.spreadsheets import is_formula_like
 from tests.attendance.conftest import beijing
 from tests.attendance.pay_factories import MARCH, absent, employee
 from tests.complaints.factories import ComplaintFactory
 from tests.factories import StaffFactory
-from tests.frontdesk import report_fixture
 from tests.leads.factories import LeadFactory, SlipFactory
+from tests.reports import report_fixture
 
 pytestmark = pytest.mark.django_db
 
@@ -134,7 +134,7 @@ def test_sec7_report_tables_write_labels_as_text_and_are_logged(login, gm, monke
     labels = [(key, name) for (key, _label), name in zip(original, NAMES)] + original[3:]
     monkeypatch.setattr(Table, "channels", property(lambda table: labels))
     query = {"period": "week", "day": "2026-03-04", "format": "xlsx"}
-    response = login(gm).get(reverse("frontdesk:report_tables"), query)
+    response = login(gm).get(reverse("reports:tables"), query)
     assert response.status_code == 200
     assert_xlsx_names_are_text(response.content)
     record = logged("report-tables")
@@ -147,7 +147,7 @@ def test_sec7_gm_monthly_workbook_writes_names_as_text_and_is_logged(login, gm):
     for designer, name in zip((built.d1, built.d2, built.d3), NAMES, strict=True):
         Staff.objects.filter(pk=designer.pk).update(name=name)
     query = {"month": "2026-03", "format": "xlsx"}
-    response = login(gm).get(reverse("frontdesk:report_monthly"), query)
+    response = login(gm).get(reverse("reports:monthly"), query)
     assert response.status_code == 200
     assert_xlsx_names_are_text(response.content)
     record = logged("gm-monthly")

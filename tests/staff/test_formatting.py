@@ -142,7 +142,7 @@ def test_pay_totals_are_rounded_to_the_fen_in_the_query(march_pay):
 def test_gm_report_pay_block_prints_yuan(march_pay, login, gm):
     from django.urls import reverse
 
-    html = login(gm).get(reverse("frontdesk:report_monthly") + "?month=2026-03").content.decode()
+    html = login(gm).get(reverse("reports:monthly") + "?month=2026-03").content.decode()
     block = html[html.index('data-testid="section-pay"') :]
     assert "¥402.87" in block
     assert "¥154,207.13" in block
