@@ -605,3 +605,30 @@ class ColumnPreset(models.Model):
 
 
 from .outbound import models as outbound_models  # noqa: E402, F401 - registers the outbox tables
+
+
+class SavedView(models.Model):
+    """A person's saved filters on a list ("我的视图"): the list's query string under a name.
+
+    `list_key` names the list ("leads", "complaints"...); only the owner sees their views."""
+
+    owner = models.ForeignKey(
+        Staff, verbose_name=_("owner"), on_delete=models.CASCADE, related_name="saved_views"
+    )
+    list_key = models.CharField(_("list"), max_length=40)
+    name = models.CharField(_("name"), max_length=60)
+    query_string = models.CharField(_("filters"), max_length=1000, blank=True)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("saved view")
+        verbose_name_plural = _("saved views")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "list_key", "name"], name="savedview_owner_list_name"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_lists
 
 app_name = "staff"
 
@@ -21,4 +21,7 @@ urlpatterns = [
     path("reports/<int:pk>/forward/", views.report_forward, name="report_forward"),
     path("reports/<int:pk>/instruct/", views.report_instruct, name="report_instruct"),
     path("reports/<int:pk>/execute/", views.report_execute, name="report_execute"),
+    path("views/", views_lists.panel, name="saved_views"),
+    path("views/new/", views_lists.create, name="saved_view_create"),
+    path("views/<int:pk>/delete/", views_lists.delete, name="saved_view_delete"),
 ]

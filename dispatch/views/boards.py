@@ -11,7 +11,7 @@ from staff.models import Role
 
 from .. import queries
 from ..forms import DispatchLogFilterForm, MyLeadsFilterForm
-from .access import abilities, board_required
+from .access import board_required, dispatch_access
 
 PAGE_SIZE = 25
 BOARD_PAGE_SIZE = 50
@@ -53,5 +53,5 @@ def dispatch_log(request: HttpRequest) -> HttpResponse:
         end=filters.get("end"),
     )
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"form": form, "page": page, **abilities(request.user)}
+    context = {"form": form, "page": page, **dispatch_access(request.user).context()}
     return render(request, "dispatch/log.html", context)

@@ -2,7 +2,6 @@
 manager sees everyone's and reassigns."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -10,9 +9,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.lists import ListPage
 from staff.access import role_required
 
-from ..forms_lifecycle import CallbackFilterForm, CallbackOutcomeForm, CallbackReassignForm
+from ..forms.lifecycle import CallbackFilterForm, CallbackOutcomeForm, CallbackReassignForm
 from ..models import Callback
 from ..navigation import CALLBACK_ROLES
 from ..queries import callbacks as queries
@@ -20,7 +20,9 @@ from ..services import callbacks as services
 from ..services.errors import LeadError
 from .common import refuse
 
-PAGE_SIZE = 25
+# The sorts of each tab, answered by the assignee's due / done indexes on Callback.
+OPEN_SORTS = {"due": ("due_at", "id")}
+DONE_SORTS = {"done": ("done_at", "id"), "due": ("due_at", "id")}
 
 
 def _filters(form: CallbackFilterForm) -> queries.CallbackFilters:
@@ -43,10 +45,14 @@ def callback_list(request: HttpRequest) -> HttpResponse:
     )
     filters = _filters(form)
     rows = queries.callback_list(user, filters, now)
+    done = filters.tab == queries.CallbackTab.DONE
+    sorts, default = (DONE_SORTS, "-done") if done else (OPEN_SORTS, "due")
+    listing = ListPage(request, rows, sorts=sorts, default_sort=default)
     context = {
         "form": form,
         "tab": filters.tab,
-        "page": Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page")),
+        "page": listing.page,
+        "listing": listing,
         "counts": queries.open_counts(user, now),
         "sees_all": sees_all,
         "outcome_form": CallbackOutcomeForm(),

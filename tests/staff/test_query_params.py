@@ -10,12 +10,14 @@ import importlib
 import re
 from pathlib import Path
 
+import django_filters
 import pytest
 from django import forms
 from django.conf import settings
 from django.test import Client
 from django.urls import URLResolver, get_resolver
 
+from core import lists
 from staff.models import Role
 from staff.params import to_date, to_int, to_month
 from tests.complaints.factories import ComplaintFactory
@@ -23,9 +25,9 @@ from tests.factories import StaffFactory
 from tests.leads.factories import LeadFactory
 
 ROOT = Path(settings.BASE_DIR)
-APPS = ["staff", "leads", "dispatch", "complaints", "attendance", "frontdesk"]
+APPS = ["staff", "leads", "dispatch", "complaints", "attendance", "frontdesk", "reports"]
 SKIPPED_PREFIXES = ("admin/", "accounts/logout/", "i18n/")
-OK = {200, 204, 302, 400, 403, 404, 405}
+OK = {200, 204, 301, 302, 400, 403, 404, 405}  # 301: moved pages (reports)
 
 
 def _view_sources() -> str:
@@ -34,15 +36,19 @@ def _view_sources() -> str:
     return "\n".join(p.read_text() for p in files)
 
 
-def _form_classes() -> dict[str, type[forms.BaseForm]]:
-    found: dict[str, type[forms.BaseForm]] = {}
+def _form_fields() -> dict[str, set[str]]:
+    """The field names of every form and filter set (django-filter) the apps define, by class."""
+    found: dict[str, set[str]] = {}
     for app in APPS:
         paths = [*(ROOT / app).glob("*forms*.py"), *(ROOT / app).glob("forms/*.py")]
+        paths += list((ROOT / app).glob("filters.py"))
         for path in paths:
             module = ".".join(path.relative_to(ROOT).with_suffix("").parts)
             for name, value in vars(importlib.import_module(module)).items():
                 if isinstance(value, type) and issubclass(value, forms.BaseForm):
-                    found.setdefault(name, value)
+                    found.setdefault(name, set(value.base_fields))
+                elif isinstance(value, type) and issubclass(value, django_filters.FilterSet):
+                    found.setdefault(name, set(value.base_filters))
     return found
 
 
@@ -51,10 +57,10 @@ def parameter_names() -> set[str]:
     source = _view_sources()
     names = set(re.findall(r"request\.GET\.get\(\s*\"(\w+)\"", source))
     names |= set(re.findall(r"\w+_param\(\s*request,\s*\"(\w+)\"", source))
-    classes = _form_classes()
+    fields = _form_fields()
     for form_name in set(re.findall(r"(\w+)\(\s*request\.GET\s+or\s+None", source)):
-        names |= set(classes[form_name].base_fields)
-    return names
+        names |= fields[form_name]
+    return names | {lists.SORT_PARAM, lists.SIZE_PARAM, lists.PAGE_PARAM}  # the list pattern
 
 
 def _kind(name: str) -> str:
@@ -105,6 +111,7 @@ def test_parameter_names_cover_the_hand_parsed_ones():
     """The generated list holds the names the issue found and the forms' filter fields."""
     names = parameter_names()
     assert {"agent", "page", "tab", "lead", "status", "month", "day", "year"} <= names
+    assert {"sort", "per_page", "date_from", "community"} <= names  # list pattern, LeadFilter
 
 
 def test_params_helpers_ignore_bad_values():

@@ -1,0 +1,116 @@
+"""The shared list pattern: sort by a whitelisted key, a whitelisted page size, one page.
+
+A list view names its sorts as `{"created": ("created_at", "id")}` (ascending ORM fields, each
+key backed by an index) and a default such as "-created"; `?sort=-created&per_page=50&page=2`
+then picks the order, size and page. Anything else in the query string (the filters) is kept in
+every link the page writes. Unknown sorts and sizes fall back to the defaults: a typed URL
+never makes the database sort by a column no index answers.
+"""
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from django.core.paginator import Page, Paginator
+from django.http import HttpRequest, QueryDict
+
+PAGE_SIZES = (25, 50, 100)
+SORT_PARAM = "sort"
+SIZE_PARAM = "per_page"
+PAGE_PARAM = "page"
+
+Sorts = Mapping[str, Sequence[str]]
+
+
+def parse_sort(value: str | None, sorts: Sorts, default: str) -> str:
+    """`value` when it names an allowed key ("name" or "-name"), else `default`."""
+    value = (value or "").strip()
+    return value if value.removeprefix("-") in sorts else default
+
+
+def ordering(sort: str, sorts: Sorts) -> list[str]:
+    """The ORM ordering of a parsed sort: "-created" reverses every field of "created"."""
+    key = sort.removeprefix("-")
+    if not sort.startswith("-"):
+        return list(sorts[key])
+    return [field[1:] if field.startswith("-") else f"-{field}" for field in sorts[key]]
+
+
+def page_size(value: str | None, sizes: Sequence[int] = PAGE_SIZES) -> int:
+    """`value` when it is one of `sizes`, else the first (the default)."""
+    try:
+        size = int(value or "")
+    except ValueError:
+        return sizes[0]
+    return size if size in sizes else sizes[0]
+
+
+def query_string(params: QueryDict, **changes: object) -> str:
+    """`?…` with `changes` applied (None or "" removes a key) and every other param kept.
+
+    The page number is dropped unless it is one of the changes: a new order or size starts
+    again at page 1."""
+    query = params.copy()
+    query.pop(PAGE_PARAM, None)
+    for key, value in changes.items():
+        query.pop(key, None)
+        if value not in (None, ""):
+            query[key] = str(value)
+    return f"?{query.urlencode()}"
+
+
+def next_sort(current: str, key: str) -> str:
+    """What a click on `key`'s header asks for: the other direction on the sorted column,
+    ascending on any other."""
+    return f"-{key}" if current == key else key
+
+
+@dataclass(frozen=True)
+class SortLink:
+    url: str
+    state: str  # "ascending", "descending" or "" (not sorted by this column)
+
+
+class ListPage:
+    """One page of a list with its sort, size and the links to change them."""
+
+    def __init__(
+        self,
+        request: HttpRequest,
+        rows,
+        *,
+        sorts: Sorts | None = None,
+        default_sort: str = "",
+        sizes: Sequence[int] = PAGE_SIZES,
+    ) -> None:
+        self.params = request.GET
+        self.sorts = sorts or {}
+        self.sort = parse_sort(self.params.get(SORT_PARAM), self.sorts, default_sort)
+        if self.sort:
+            rows = rows.order_by(*ordering(self.sort, self.sorts))
+        self.sizes = tuple(sizes)
+        self.per_page = page_size(self.params.get(SIZE_PARAM), self.sizes)
+        self.page: Page = Paginator(rows, self.per_page).get_page(self.params.get(PAGE_PARAM))
+
+    @property
+    def filtered(self) -> bool:
+        """Some filter is in use (the phone's filter panel then starts open)."""
+        own = {SORT_PARAM, SIZE_PARAM, PAGE_PARAM}
+        return any(value for key, value in self.params.items() if key not in own)
+
+    @property
+    def count(self) -> int:
+        return self.page.paginator.count
+
+    def sort_link(self, key: str) -> SortLink:
+        state = ""
+        if self.sort.removeprefix("-") == key:
+            state = "descending" if self.sort.startswith("-") else "ascending"
+        url = query_string(self.params, **{SORT_PARAM: next_sort(self.sort, key)})
+        return SortLink(url=url, state=state)
+
+    def size_links(self) -> list[tuple[int, str, bool]]:
+        """(size, url, current) for each allowed page size."""
+        return [
+            (size, query_string(self.params, **{SIZE_PARAM: size}), size == self.per_page)
+            for size in self.sizes
+        ]

@@ -1,0 +1,60 @@
+"""Tags of the shared list pattern (core.lists): sortable headers and links that keep filters.
+
+{% load lists %}
+{% sort_th listing "created" _("Registered") %}   a <th> with aria-sort and a link
+{% query_url page=3 %}                             ?<the request's params>&page=3
+{% for n in page|page_numbers %}                   1 2 … 7 8 9 … 20 (None for a gap)
+"""
+
+from django import template
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+
+from core.lists import ListPage, query_string
+
+register = template.Library()
+
+ARROWS = {"ascending": "▲", "descending": "▼"}
+
+
+@register.simple_tag
+def sort_th(listing: ListPage | None, key: str, label: str, css: str = "") -> str:
+    """The column header: a link that sorts by `key` (or reverses it), marked when sorted.
+    Without a ListPage (a partial shared with an unsorted list) a plain header."""
+    if listing is None or not isinstance(listing, ListPage):
+        return format_html('<th scope="col" class="{}">{}</th>', css, label)
+    link = listing.sort_link(key)
+    if not link.state:
+        return format_html(
+            '<th scope="col" class="{}"><a class="sort-link" href="{}" data-sort="{}">{}</a></th>',
+            css,
+            link.url,
+            key,
+            label,
+        )
+    hint = _("sorted ascending") if link.state == "ascending" else _("sorted descending")
+    return format_html(
+        '<th scope="col" class="{}" aria-sort="{}"><a class="sort-link active" href="{}" '
+        'data-sort="{}">{} <span class="sort-arrow" aria-hidden="true">{}</span>'
+        '<span class="visually-hidden">{}</span></a></th>',
+        css,
+        link.state,
+        link.url,
+        key,
+        label,
+        ARROWS[link.state],
+        hint,
+    )
+
+
+@register.simple_tag(takes_context=True)
+def query_url(context, **changes) -> str:
+    """`?…` of the current request with `changes`; the other params (filters, sort) kept."""
+    return query_string(context["request"].GET, **changes)
+
+
+@register.filter
+def page_numbers(page) -> list[int | None]:
+    """The page numbers to show around the current one; None marks a gap."""
+    numbers = page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+    return [n if isinstance(n, int) else None for n in numbers]

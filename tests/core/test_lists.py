@@ -1,0 +1,134 @@
+"""The shared list pattern's pure helpers (core.lists): no database."""
+
+import pytest
+from django.http import QueryDict
+from django.template import Context, Template
+from django.test import RequestFactory
+
+from core.lists import (
+    ListPage,
+    next_sort,
+    ordering,
+    page_size,
+    parse_sort,
+    query_string,
+)
+
+SORTS = {"created": ("created_at", "id"), "name": ("customer_name", "-id")}
+
+
+class Rows(list):
+    """A list that records the ordering asked of it (what a QuerySet's order_by gets)."""
+
+    ordered_by: tuple[str, ...] = ()
+
+    def order_by(self, *fields: str) -> "Rows":
+        rows = Rows(self)
+        rows.ordered_by = fields
+        return rows
+
+
+def listing(query: str = "", rows: int = 60, **kw) -> ListPage:
+    request = RequestFactory().get(f"/leads/?{query}")
+    return ListPage(request, Rows(range(rows)), sorts=SORTS, default_sort="-created", **kw)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("name", "name"),
+        ("-name", "-name"),
+        ("created", "created"),
+        ("phone", "-created"),  # not offered: no index answers it
+        ("--name", "-created"),
+        ("", "-created"),
+        (None, "-created"),
+        ("customer_name", "-created"),  # a column name is not a sort key
+    ],
+)
+def test_parse_sort_accepts_only_offered_keys(value, expected):
+    assert parse_sort(value, SORTS, "-created") == expected
+
+
+def test_ordering_reverses_every_field_for_a_descending_sort():
+    assert ordering("created", SORTS) == ["created_at", "id"]
+    assert ordering("-created", SORTS) == ["-created_at", "-id"]
+    assert ordering("-name", SORTS) == ["-customer_name", "id"]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("50", 50), ("100", 100), ("25", 25), ("10000", 25), ("x", 25), (None, 25)],
+)
+def test_page_size_is_one_of_the_offered_sizes(value, expected):
+    assert page_size(value) == expected
+
+
+def test_query_string_keeps_filters_and_drops_the_page():
+    params = QueryDict("state=NEW&q=%E7%8E%8B&page=3&sort=name")
+    assert query_string(params, sort="-name") == "?state=NEW&q=%E7%8E%8B&sort=-name"
+    assert query_string(params, page=4) == "?state=NEW&q=%E7%8E%8B&sort=name&page=4"
+    assert query_string(params, sort=None) == "?state=NEW&q=%E7%8E%8B"
+
+
+def test_next_sort_reverses_the_sorted_column_and_starts_others_ascending():
+    assert next_sort("name", "name") == "-name"
+    assert next_sort("-name", "name") == "name"
+    assert next_sort("-created", "name") == "name"
+
+
+def test_list_page_orders_pages_and_counts():
+    page = listing("sort=name&per_page=50&page=2&state=NEW")
+    assert page.sort == "name"
+    assert page.page.paginator.object_list.ordered_by == ("customer_name", "-id")
+    assert (page.per_page, page.page.number, page.count) == (50, 2, 60)
+    assert list(page.page) == list(range(50, 60))
+    assert page.filtered
+
+
+def test_list_page_falls_back_to_defaults_on_unknown_sort_and_size():
+    page = listing("sort=password&per_page=5000")
+    assert (page.sort, page.per_page) == ("-created", 25)
+    assert page.page.paginator.object_list.ordered_by == ("-created_at", "-id")
+    assert not page.filtered
+
+
+def test_sort_link_marks_the_sorted_column_and_keeps_filters():
+    page = listing("state=NEW&sort=-created&page=2")
+    created, name = page.sort_link("created"), page.sort_link("name")
+    assert (created.state, created.url) == ("descending", "?state=NEW&sort=created")
+    assert (name.state, name.url) == ("", "?state=NEW&sort=name")
+
+
+def test_size_links_keep_filters_and_mark_the_current_size():
+    links = listing("state=NEW&per_page=50").size_links()
+    assert links == [
+        (25, "?state=NEW&per_page=25", False),
+        (50, "?state=NEW&per_page=50", True),
+        (100, "?state=NEW&per_page=100", False),
+    ]
+
+
+def render(source: str, **context) -> str:
+    return Template("{% load lists %}" + source).render(Context(context))
+
+
+def test_sort_th_writes_aria_sort_and_an_arrow_on_the_sorted_column():
+    page = listing("sort=name")
+    html = render('{% sort_th listing "name" "客户" %}', listing=page)
+    assert 'aria-sort="ascending"' in html
+    assert 'href="?sort=-name"' in html
+    assert "▲" in html
+    plain = render('{% sort_th listing "created" "登记" %}', listing=page)
+    assert "aria-sort" not in plain
+    assert 'href="?sort=created"' in plain
+
+
+def test_sort_th_without_a_list_page_is_a_plain_header():
+    assert render('{% sort_th None "name" "客户" %}') == '<th scope="col" class="">客户</th>'
+
+
+def test_page_numbers_elide_the_far_pages():
+    page = listing("page=10", rows=25 * 20).page
+    html = render("{% for n in page|page_numbers %}{{ n|default:'…' }} {% endfor %}", page=page)
+    assert html.split() == ["1", "…", "8", "9", "10", "11", "12", "…", "20"]
