@@ -49,6 +49,27 @@ class LeadResource(OfficeColumns, SuperuserOnlyColumns, resources.ModelResource)
     only through its services, never through a file (SEC-5)."""
 
     superuser_only_columns = ("state", "owner", "designer")
+    template_examples = {  # the import template (issue 19)
+        "customer_name": "李女士",
+        "phone": "13912345678",
+        "community": "阳光小区",
+        "building": "3号楼1单元301",
+        "area_m2": 98.5,
+        "budget": 150000,
+        "size_class": "",
+        "planned_decoration_date": "2026-06-01",
+        "consultation_date": "2026-03-02",
+        "brought_by": "",
+        "owner": "",
+        "designer": "",
+        "notes": "周末上门量房",
+    }
+    template_notes = {
+        "size_class": gettext_lazy("Worked out from the budget on import; leave it empty."),
+        "brought_by": gettext_lazy(
+            "The employee number of who brought the customer; may be empty."
+        ),
+    }
     phone = fields.Field(attribute="phone", column_name="phone", widget=PhoneWidget())
     brought_by = fields.Field(
         attribute="brought_by", column_name="brought_by", widget=StaffNumberWidget()
@@ -102,6 +123,7 @@ class LeadResource(OfficeColumns, SuperuserOnlyColumns, resources.ModelResource)
 
 
 class ClaimResource(OfficeColumns, resources.ModelResource):
+    template_examples = {"lead": 1, "note": ""}  # the import template (issue 19)
     claimant = fields.Field(
         attribute="claimant", column_name="claimant", widget=StaffNumberWidget()
     )
