@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import boards, dashboard, designer, quality, settings
+from .views import boards, dashboard, designer, quality, readiness, settings
 
 app_name = "dispatch"
 
@@ -11,6 +11,7 @@ urlpatterns = [
     path("leads/<int:pk>/force/", dashboard.force_view, name="force"),
     path("leads/<int:pk>/decline/", dashboard.decline_view, name="decline"),
     path("leads/<int:pk>/levels/", dashboard.confirm_levels_view, name="confirm_levels"),
+    path("leads/<int:pk>/complete/", readiness.complete_view, name="complete"),
     path("board/", boards.load_board, name="board"),
     path("my-leads/", boards.my_leads, name="my_leads"),
     path("my-leads/<int:pk>/", designer.my_lead, name="my_lead"),

@@ -117,7 +117,9 @@ def test_disp5_chosen_designer_by_one_click(login, customer_manager, make_design
     make_designer(employee_no="101")
     chosen = make_designer(employee_no="102")
     lead = ReadyLeadFactory()
-    login(customer_manager).post(url("dispatch", lead), {"designer": chosen.pk}, **HTMX)
+    login(customer_manager).post(
+        url("dispatch", lead), {"designer": chosen.pk, "reason": "客户点名"}, **HTMX
+    )
     assignment = Assignment.objects.get()
     assert (assignment.designer, assignment.method) == (chosen, Assignment.Method.CHOSEN)
 
