@@ -19,11 +19,12 @@ from django.core.exceptions import PermissionDenied
 from django.utils.text import capfirst
 from import_export.formats.base_formats import XLSX
 
+from core.spreadsheets import content_disposition, dataset_workbook, export_filename, safe_dataset
+
 from .exports import record_export
 from .models import Role
 from .phones import mask_phone
 from .roles import declared_admin_access
-from .spreadsheets import content_disposition, dataset_workbook, export_filename, safe_dataset
 
 ACTIONS = ("view", "add", "change", "delete", "import", "export")
 PHONE_PERMISSION = "leads.view_customer_phone"  # the roles that call customers (SEC-1)
@@ -167,7 +168,7 @@ class ImportGate:
 class ExportGate:
     """Admin export follows the role table and a dedicated export permission (SEC-5); it writes
     what the person may see and is logged, like the app's exports (SEC-6). Formula-like text gets
-    a leading quote in every format (SEC-7, staff.spreadsheets)."""
+    a leading quote in every format (SEC-7, core.spreadsheets)."""
 
     def has_export_permission(self, request) -> bool:
         return self._allows(request, "export") and super().has_export_permission(request)
@@ -217,20 +218,32 @@ class ExportGate:
         hidden = self._hidden(request)
         if not hidden or not data.headers:
             return data
-        by_column = {str(field.column_name): field.attribute for field in resource.fields.values()}
-        header = getattr(resource, "export_header", None)  # the Chinese/English headers (issue 19)
-        if header is not None:
-            by_column.update({str(header(f)): f.attribute for f in resource.fields.values()})
-        attributes = [by_column.get(str(h), str(h)) for h in data.headers]
+        attributes = _column_attributes(resource, data.headers)
         drop = {i for i, a in enumerate(attributes) if a in hidden and a in self._pay_fields()}
         mask = {i for i, a in enumerate(attributes) if a in hidden and a in self._phone_fields()}
-        visible = tablib.Dataset(headers=[h for i, h in enumerate(data.headers) if i not in drop])
-        for row in data:
-            visible.append(
-                [
-                    mask_phone(str(value or "")) if i in mask else value
-                    for i, value in enumerate(row)
-                    if i not in drop
-                ]
-            )
-        return visible
+        return _without_columns(data, drop=drop, mask=mask)
+
+
+def _column_attributes(resource, headers) -> list[str]:
+    """The model attribute behind each header, in order; a header no field names stands for
+    itself. Both the plain and the Chinese/English export headers (issue 19) are known."""
+    fields = resource.fields.values()
+    by_column = {str(field.column_name): field.attribute for field in fields}
+    header = getattr(resource, "export_header", None)
+    if header is not None:
+        by_column.update({str(header(f)): f.attribute for f in fields})
+    return [by_column.get(str(h), str(h)) for h in headers]
+
+
+def _without_columns(data: tablib.Dataset, *, drop: set[int], mask: set[int]) -> tablib.Dataset:
+    """A copy of `data` without the columns `drop` and with the phones of `mask` masked."""
+    visible = tablib.Dataset(headers=[h for i, h in enumerate(data.headers) if i not in drop])
+    for row in data:
+        visible.append(
+            [
+                mask_phone(str(value or "")) if i in mask else value
+                for i, value in enumerate(row)
+                if i not in drop
+            ]
+        )
+    return visible

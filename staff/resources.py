@@ -18,10 +18,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from import_export import fields, resources, widgets
 
+from core.spreadsheets import DATE, DATETIME, INTEGER, MONEY, NUMBER, RATE, TemplateColumn
+from core.spreadsheets import template_workbook as _template_workbook
+
 from .models import Role, Staff
 from .phones import normalize_phone
-from .spreadsheets import DATE, DATETIME, INTEGER, MONEY, NUMBER, RATE, TemplateColumn
-from .spreadsheets import template_workbook as _template_workbook
 
 
 class PhoneWidget(widgets.CharWidget):
@@ -267,35 +268,42 @@ def _default_example(field, model_field):
 
 
 def _default_note(field, model_field) -> str:
-    if isinstance(field.widget, PersonWidget):
-        note = _("The person's employee number (T0001), or name and number as an export writes.")
-    elif model_field is None:
-        note = ""
-    elif model_field.primary_key:
-        note = _("Empty for a new row; the number of an existing row to change it.")
-    elif model_field.choices:
-        labels = " / ".join(str(label) for code, label in model_field.flatchoices if code)
-        note = _("One of: %(labels)s.") % {"labels": labels}
-    elif isinstance(model_field, models.DateTimeField):
-        note = _("Beijing time, YYYY-MM-DD HH:MM.")
-    elif isinstance(model_field, models.DateField):
-        note = _("A date, YYYY-MM-DD.")
-    elif isinstance(model_field, models.BooleanField):
-        note = _("1 for yes, 0 for no.")
-    elif is_money_field(model_field):
-        note = _("An amount in yuan, a plain number.")
-    elif isinstance(model_field, models.DecimalField | models.IntegerField | models.FloatField):
-        note = _("A plain number.")
-    elif isinstance(model_field, models.ForeignKey):
-        note = _("The number (ID) of the %(model)s.") % {
-            "model": model_field.related_model._meta.verbose_name
-        }
-    else:
-        note = str(model_field.help_text or _("Text, as it should read."))
+    note = _column_note(field, model_field)
     required = model_field is not None and not (model_field.blank or model_field.primary_key)
     if required and not model_field.has_default():
         note = f"{_('Required.')} {note}".strip()
     return str(note)
+
+
+# The notes of date and yes/no columns; the first match wins (a DateTimeField is a DateField).
+NOTES_BY_CLASS = (
+    (models.DateTimeField, gettext_lazy("Beijing time, YYYY-MM-DD HH:MM.")),
+    (models.DateField, gettext_lazy("A date, YYYY-MM-DD.")),
+    (models.BooleanField, gettext_lazy("1 for yes, 0 for no.")),
+)
+
+
+def _column_note(field, model_field) -> str:
+    if isinstance(field.widget, PersonWidget):
+        return _("The person's employee number (T0001), or name and number as an export writes.")
+    if model_field is None:
+        return ""
+    if model_field.primary_key:
+        return _("Empty for a new row; the number of an existing row to change it.")
+    if model_field.choices:
+        labels = " / ".join(str(label) for code, label in model_field.flatchoices if code)
+        return _("One of: %(labels)s.") % {"labels": labels}
+    for field_class, note in NOTES_BY_CLASS:
+        if isinstance(model_field, field_class):
+            return str(note)
+    if is_money_field(model_field):
+        return _("An amount in yuan, a plain number.")
+    if isinstance(model_field, models.DecimalField | models.IntegerField | models.FloatField):
+        return _("A plain number.")
+    if isinstance(model_field, models.ForeignKey):
+        model = model_field.related_model._meta.verbose_name
+        return _("The number (ID) of the %(model)s.") % {"model": model}
+    return str(model_field.help_text or _("Text, as it should read."))
 
 
 def template_columns(resource, user=None) -> list[TemplateColumn]:

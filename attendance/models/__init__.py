@@ -11,16 +11,8 @@ from .leave import (
     LeaveStatus,
     OutingStatus,
 )
-from .pay import (
-    LineOrigin,
-    PayLine,
-    PayLineKind,
-    PayMonth,
-    PayMonthStatus,
-    PayPolicy,
-    PayStatement,
-    YearEndBonus,
-)
+from .pay import PayMonth, PayMonthStatus, PayPolicy, PayStatement, YearEndBonus
+from .pay_lines import LineOrigin, PayLine, PayLineKind
 from .policy import (
     DEFAULT_END,
     DEFAULT_START,

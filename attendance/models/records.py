@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from attendance.rules.daily import DayStatusCode, ViolationKind
+from core.models import RecordedBy, UpdatedAt
 
 from .leave import LEAVE_TYPE_CHOICES
 
@@ -18,7 +19,7 @@ class ClockSource(models.TextChoices):
     IMPORT = "IMPORT", _("Imported from the time clock")
 
 
-class ClockRecord(models.Model):
+class ClockRecord(UpdatedAt):
     """One person's clock-in and clock-out for one working day (ATT-1, ATT-2).
 
     A clock-out may fall on the next calendar day (working past midnight).
@@ -42,7 +43,6 @@ class ClockRecord(models.Model):
         blank=True,
         related_name="+",
     )
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     history = HistoricalRecords()
 
@@ -72,7 +72,7 @@ class ClockRecord(models.Model):
         return f"{self.staff} {self.day}"
 
 
-class OffPostRecord(models.Model):
+class OffPostRecord(RecordedBy):
     """ATT-2: an absence from the post (擅离职守), recorded by a supervisor with its duration."""
 
     staff = models.ForeignKey(
@@ -84,9 +84,6 @@ class OffPostRecord(models.Model):
         _("minutes"), validators=[MinValueValidator(1), MaxValueValidator(24 * 60)]
     )
     note = models.CharField(_("what happened"), max_length=300)
-    recorded_by = models.ForeignKey(
-        STAFF, verbose_name=_("recorded by"), on_delete=models.PROTECT, related_name="+"
-    )
     created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
 
     history = HistoricalRecords()

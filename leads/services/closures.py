@@ -88,20 +88,9 @@ def propose_closure(
     """CLOSE-1/2: record the first callback and propose the closure `kind` (default: the kind
     the lead's state allows). The design manager is asked for the second callback."""
     lock_lead(lead)
-    expected = rules.closure_kind_for(RuleState(lead.state))
-    if isinstance(expected, rules.Decision):
-        raise LeadError(expected.message)
-    if pending_closure(lead) is not None:
-        raise LeadError(_("A closure of this lead is already awaiting confirmation."))
-    decision = rules.check_proposal(
-        RuleState(lead.state),
-        rules.ClosureKind(kind or expected),
-        reason,
-        customer_words or "",
-        by.role_codes,
+    chosen = _check_proposal(
+        lead=lead, kind=kind, reason=reason, customer_words=customer_words, by=by
     )
-    if not decision:
-        raise LeadError(decision.message)
     _check_penalty(penalty)
     confirmer = least_loaded(Role.DESIGN_MANAGER)
     if confirmer is None:
@@ -109,7 +98,7 @@ def propose_closure(
     closure = _save_proposal(
         Closure(
             lead=lead,
-            kind=kind or expected,
+            kind=chosen,
             reason=reason,
             customer_words=customer_words.strip(),
             explanation=(explanation or "").strip(),
@@ -127,6 +116,28 @@ def propose_closure(
     schedule_closure_callback(closure=closure, assignee=confirmer, by=by)
     _ask_design_managers(closure)
     return closure
+
+
+def _check_proposal(
+    *, lead: Lead, kind: str | None, reason: str, customer_words: str, by: Staff
+) -> str:
+    """The closure kind to propose (default: the kind the lead's state allows), or LeadError
+    when the lead may not be proposed for closure now (CLOSE-1/2)."""
+    expected = rules.closure_kind_for(RuleState(lead.state))
+    if isinstance(expected, rules.Decision):
+        raise LeadError(expected.message)
+    if pending_closure(lead) is not None:
+        raise LeadError(_("A closure of this lead is already awaiting confirmation."))
+    decision = rules.check_proposal(
+        RuleState(lead.state),
+        rules.ClosureKind(kind or expected),
+        reason,
+        customer_words or "",
+        by.role_codes,
+    )
+    if not decision:
+        raise LeadError(decision.message)
+    return kind or expected
 
 
 def _check_penalty(penalty: Decimal | None) -> None:
