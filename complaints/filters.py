@@ -11,6 +11,7 @@ from django.utils import timezone
 from . import queries
 from .forms import RegisterFilterForm
 from .models import Complaint
+from .queries.register import _search_q
 
 
 def _start_of(day: date) -> datetime:
@@ -49,7 +50,7 @@ class ComplaintFilter(django_filters.FilterSet):
         return super().qs
 
     def search(self, queryset: QuerySet[Complaint], name: str, value: str) -> QuerySet[Complaint]:
-        return queryset.filter(queries._search_q(value, self.search_phone))
+        return queryset.filter(_search_q(value, self.search_phone))
 
     def only_overdue(self, queryset, name: str, value: bool) -> QuerySet[Complaint]:
         if not value:

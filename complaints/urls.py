@@ -1,16 +1,16 @@
 from django.urls import path
 
-from . import views, views_care
+from .views import care, complaints
 
 app_name = "complaints"
 
 urlpatterns = [
-    path("", views.index, name="index"),
-    path("new/", views.create, name="create"),
-    path("mine/", views.department_list, name="mine"),
-    path("print/", views.print_register, name="print_register"),
-    path("care/<int:pk>/", views_care.from_care_feedback, name="from_care_feedback"),
-    path("<int:pk>/", views.detail, name="detail"),
-    path("<int:pk>/print/", views.print_form, name="print_form"),
-    path("<int:pk>/<slug:action>/", views.take_step, name="step"),
+    path("", complaints.index, name="index"),
+    path("new/", complaints.create, name="create"),
+    path("mine/", complaints.department_list, name="mine"),
+    path("print/", complaints.print_register, name="print_register"),
+    path("care/<int:pk>/", care.from_care_feedback, name="from_care_feedback"),
+    path("<int:pk>/", complaints.detail, name="detail"),
+    path("<int:pk>/print/", complaints.print_form, name="print_form"),
+    path("<int:pk>/<slug:action>/", complaints.take_step, name="step"),
 ]

@@ -15,8 +15,8 @@ from django.utils.translation import ngettext
 
 from attendance.models import PayMonthStatus
 from attendance.queries import workbench as attendance_counts
-from complaints import queries_workbench as complaint_counts
-from dispatch import queries_workbench as dispatch_counts
+from complaints.queries import workbench as complaint_counts
+from dispatch.queries import workbench as dispatch_counts
 from frontdesk.queries import workbench as desk_counts
 from frontdesk.queries.common import day_bounds
 from frontdesk.queries.handover import to_take_over

@@ -16,9 +16,10 @@ from django.utils.translation import gettext as _
 from staff.models import Staff
 from staff.services import write_notification
 
-from .. import queries, queries_quality
-from .. import rules_quality as qrules
+from .. import queries
 from ..models import QualityHold
+from ..queries import quality as quality_queries
+from ..rules import quality as qrules
 from .errors import DispatchError, require_perm
 
 LIFT_PERM = "dispatch.lift_quality_hold"
@@ -42,10 +43,10 @@ def evaluate_quality_holds(
     for. Idempotent: a designer already held today, or whose facts an earlier hold judged,
     gets no second hold; re-running a night changes nothing. `by` empty: the nightly job."""
     _lock_designers(ids)
-    policy = queries_quality.policy_on(today)
+    policy = quality_queries.policy_on(today)
     first = qrules.window_start(today, policy)
-    facts = queries_quality.quality_facts(first, today)
-    states = queries_quality.hold_states(today, ids)
+    facts = quality_queries.quality_facts(first, today)
+    states = quality_queries.hold_states(today, ids)
     averages = qrules.tier_conversions(facts, {s.designer_id: s.tier for s in states})
     started = []
     for state in states:

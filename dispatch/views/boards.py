@@ -10,7 +10,7 @@ from staff.access import role_required
 from staff.models import Role
 
 from .. import queries
-from ..forms import DispatchLogFilterForm, MyLeadsFilterForm
+from ..forms.boards import DispatchLogFilterForm, MyLeadsFilterForm
 from .access import board_required, dispatch_access
 
 PAGE_SIZE = 25

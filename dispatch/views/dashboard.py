@@ -13,16 +13,15 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from leads.models import Lead, LeadState
+from core.params import int_param
+from leads.models import Lead
 from leads.queries import leads as lead_queries
-from leads.queries.access import phone_for
-from leads.rules import readiness
 from staff.models import Staff
-from staff.params import int_param
 
-from .. import queries, rules, services
-from ..forms import ChooseDesignerForm, ReasonForm, errors_text
+from .. import queries, services
+from ..forms.dashboard import ChooseDesignerForm, ReasonForm, errors_text
 from ..models import Assignment
+from ..queries.panel import panel
 from .access import DECLINE, DISPATCH, FORCE, board_required, dispatch_access
 
 PAGE_SIZE = 25
@@ -179,55 +178,20 @@ def _decorate(tab: str, rows: list[Lead]) -> list[Lead]:
     for lead in rows:
         if tab == "waiting":
             lead.blockers = queries.blockers(lead)
-            lead.missing_details = _missing_details(lead)
+            lead.missing_details = queries.missing_details(lead)
         if tab == "dispatched" and lead.dispatch_method:
             lead.method_label = Assignment.Method(lead.dispatch_method).label
     return rows
 
 
-def _missing_details(lead: Lead) -> list[str]:
-    """DISP-2 details the dashboard's in-place form asks for (see views.readiness)."""
-    return [str(item) for item in readiness.missing_details(queries.readiness_of(lead).missing)]
-
-
 def panel_context(user, lead: Lead | None) -> dict:
-    """The selected lead: what blocks it, or the ranked candidates and the skipped designers."""
-    context = {"lead": lead, **dispatch_access(user).context()}
+    """The selected lead's panel (`queries.panel`) with the viewer's dispatch rights."""
+    access = dispatch_access(user)
+    context = {"lead": lead, **access.context()}
     if lead is None:
         return context
-    context.update(
-        phone=phone_for(user, lead),
-        slip=queries.slip_or_none(lead),
-        history=list(queries.lead_assignments(lead)),
-        is_dispatched=lead.state == LeadState.DISPATCHED,
-    )
-    if context["is_dispatched"]:
-        return context
-    blockers = queries.blockers(lead)
-    context.update(
-        blockers=blockers,
-        can_confirm_levels=context["can_dispatch"] and not lead.levels_introduced,
-        missing_details=_missing_details(lead),
-    )
-    if blockers:
-        return context
-    day = queries.dispatch_day()
-    ranking, _designers = queries.lead_ranking(lead, day)
-    preferred = context["slip"].preferred_designer if context["slip"] else None
-    choice = rules.choose_designer(ranking, preferred.pk if preferred else None)
-    eligible, skipped = queries.candidate_rows(ranking, day)
-    same_tier, other_tiers = queries.split_by_tier(skipped)
-    context.update(
-        day=day,
-        choice=choice,
-        preferred=preferred,
-        eligible=eligible,
-        skipped=same_tier,
-        other_tiers=other_tiers,
-        recommended_id=choice.designer.designer_id if choice.designer else None,
-        force_allowed=choice.needs_force and context["can_force"],
-    )
-    return context
+    rights = {"can_dispatch": access.can_dispatch, "can_force": access.can_force}
+    return context | panel(lead, viewer=user, **rights)
 
 
 # --- responses -------------------------------------------------------------------------------

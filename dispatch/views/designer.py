@@ -12,7 +12,7 @@ from staff.access import role_required
 from staff.models import Role
 
 from .. import services
-from ..forms import DesignerDeclineForm
+from ..forms.designer import DesignerDeclineForm
 
 
 def _own_lead(request: HttpRequest, pk: int) -> Lead:

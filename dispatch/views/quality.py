@@ -14,9 +14,10 @@ from leads.queries.performance import open_callbacks_on_leads_of
 from staff.access import role_required
 from staff.models import Role
 
-from .. import queries_quality, services
-from ..forms import LiftHoldForm
+from .. import services
+from ..forms.quality import LiftHoldForm
 from ..models import QualityHold
+from ..queries import quality as quality_queries
 from .access import CONFIGURE, LIFT_HOLD, board_required
 
 HOLDS_SHOWN = 100
@@ -26,7 +27,7 @@ HOLDS_SHOWN = 100
 def holds(request: HttpRequest) -> HttpResponse:
     """Every hold, lift and override (QG-2), newest first."""
     context = {
-        "holds": queries_quality.holds()[:HOLDS_SHOWN],
+        "holds": quality_queries.holds()[:HOLDS_SHOWN],
         "today": timezone.localdate(),
         "can_lift": request.user.has_perm(LIFT_HOLD),
         "can_evaluate": request.user.has_perm(CONFIGURE) or request.user.has_perm(LIFT_HOLD),
@@ -70,10 +71,10 @@ def evaluate(request: HttpRequest) -> HttpResponse:
 def my_record(request: HttpRequest) -> HttpResponse:
     """The designer's own record: this month and quarter against the tier, holds, callbacks."""
     today = timezone.localdate()
-    records = queries_quality.team_records(today, ids=[request.user.pk])
+    records = quality_queries.team_records(today, ids=[request.user.pk])
     context = {
         "record": records[0] if records else None,
-        "holds": queries_quality.holds(designer=request.user)[:20],
+        "holds": quality_queries.holds(designer=request.user)[:20],
         "callbacks": list(open_callbacks_on_leads_of(request.user.pk)[:50]),
         "today": today,
     }
@@ -84,5 +85,5 @@ def my_record(request: HttpRequest) -> HttpResponse:
 def team_record(request: HttpRequest) -> HttpResponse:
     """The design manager's view of every designer's record (the same figures)."""
     today = timezone.localdate()
-    context = {"records": queries_quality.team_records(today), "today": today}
+    context = {"records": quality_queries.team_records(today), "today": today}
     return render(request, "dispatch/team_record.html", context)

@@ -11,7 +11,7 @@ from leads.models import Lead
 from leads.rules import readiness
 
 from .. import queries
-from ..forms_readiness import CompleteForDispatchForm
+from ..forms.readiness import CompleteForDispatchForm
 from ..services.errors import DispatchError
 from ..services.readiness import complete_for_dispatch
 from .access import DISPATCH

@@ -15,7 +15,7 @@ from leads.services.config import size_thresholds_on
 from staff.models import DesignerTier
 
 from .. import queries, rules, services
-from ..forms import (
+from ..forms.settings import (
     CapacityRuleForm,
     ChampionComputeForm,
     RejectChampionForm,

@@ -17,7 +17,7 @@ from dispatch.rules import (
     rank_candidates,
     reported_skips,
 )
-from dispatch.rules_quality import (
+from dispatch.rules.quality import (
     HoldCode,
     QualityFacts,
     QualityPolicy,

@@ -83,7 +83,7 @@ def test_disp5_last_weeks_dispatches_do_not_count(make_designer, customer_manage
 def test_disp5_on_leave_designer_is_skipped(make_designer, customer_manager, monkeypatch):
     away = make_designer(employee_no="101")
     present = make_designer(employee_no="102")
-    monkeypatch.setattr(queries, "designers_on_leave", lambda day: frozenset({away.pk}))
+    monkeypatch.setattr("dispatch.queries.day.designers_on_leave", lambda day: frozenset({away.pk}))
     assert dispatch_lead(lead=ReadyLeadFactory(), by=customer_manager).designer == present
 
 

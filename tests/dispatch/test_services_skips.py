@@ -4,7 +4,6 @@ monthly report's "skips by reason" (DISP-5 reasons, RPT-2)."""
 import pytest
 from django.utils import timezone
 
-from dispatch import queries
 from dispatch.models import Skip
 from dispatch.services import decline_dispatch, dispatch_lead, force_dispatch
 from staff.models import DesignerTier
@@ -27,7 +26,7 @@ def test_rpt2_rotation_records_designers_on_leave_and_at_cap(
     make_designer(employee_no="104", is_active=False)  # inactive: not a skip
     for _ in range(2):
         AssignmentFactory(designer=full, dispatched_at=timezone.now())
-    monkeypatch.setattr(queries, "designers_on_leave", lambda day: frozenset({away.pk}))
+    monkeypatch.setattr("dispatch.queries.day.designers_on_leave", lambda day: frozenset({away.pk}))
 
     assignment = dispatch_lead(lead=ReadyLeadFactory(), by=customer_manager)
 

@@ -138,7 +138,7 @@ def test_care4_designer_cannot_open_someone_elses_care_call(care_call, designer,
 def test_qg1_care_call_scores_are_follow_up_satisfaction_for_the_gate(
     care_call, cs_agent, designer
 ):
-    from dispatch.queries_quality import quality_facts
+    from dispatch.queries.quality import quality_facts
 
     services.record_care_feedback(care_call=care_call, satisfaction=2, comments="", by=cs_agent)
     today = timezone.localdate()

@@ -6,7 +6,7 @@ from django.db.models import Count, Q
 from leads.models import Channel, Lead, LeadState
 from leads.rules.slips import SIGNING_ORDER
 
-from .queries import _ready_q, _slip_steps_signed
+from .queue import _ready_q, _slip_steps_signed
 
 
 def readiness_counts() -> dict[str, int]:

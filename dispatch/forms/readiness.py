@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from leads.rules.dates import check_date
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+from .common import DATE_INPUT
 
 
 class CompleteForDispatchForm(forms.Form):

@@ -1,15 +1,19 @@
 """Read helpers for the quality gate (QG-1..3) and the designers' 我的业绩 page.
 
-Facts come from the apps that own them, through their query functions: complaints (decisions
-naming the design department responsible, follow-up satisfaction) and leads (measured leads and
-whether they signed, open callbacks). Complaints never import dispatch.
+Facts come from the apps that own them: leads (measured leads and whether they signed, care call
+scores, open callbacks) through its query functions, and the apps on dispatch's own floor
+(complaints: decisions naming the design department responsible, follow-up satisfaction)
+through their `quality_gate` module, collected over the installed apps (`offered_facts`).
+Neither side imports the other.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from importlib import import_module
 
+from django.apps import apps
 from django.db.models import Exists, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
@@ -17,10 +21,10 @@ from leads.models import Contract, Measurement
 from staff.models import DesignerTier, Staff
 from staff.queries import count_subquery
 
-from . import rules_quality as qrules
-from .models import Assignment, QualityHold, QualityPolicy
-from .queries import designers, holds_on
-from .rules import quarter_bounds
+from ..models import Assignment, QualityHold, QualityPolicy
+from ..rules import quality as qrules
+from ..rules import quarter_bounds
+from .load import designers, holds_on
 
 # --- policy and facts (QG-1) -----------------------------------------------------------------
 
@@ -41,25 +45,56 @@ def policy_on(day: date) -> qrules.QualityPolicy:
     )
 
 
+# Each installed app may have this module, with `designer_facts(start, end)` returning, per
+# kind of fact ("complaints", "scores" or "measured", the fields of `QualityFacts`), designer id
+# -> [(day, value)] oldest first.
+FACTS_MODULE = "quality_gate"
+
+Offered = dict[str, dict[int, list[tuple]]]
+
+
+def offered_facts(start: date, end: date) -> list[Offered]:
+    """What the installed apps offer the quality gate between `start` and `end`: found as staff
+    finds the apps' navigation (docs/architecture.md), so dispatch names no app on its floor."""
+    found = []
+    for config in apps.get_app_configs():
+        name = f"{config.name}.{FACTS_MODULE}"
+        try:
+            module = import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        found.append(module.designer_facts(start, end))
+    return found
+
+
+def _merge(sources: list[Offered]) -> Offered:
+    """One list per kind and designer: the first source's as given, others' sorted in by day."""
+    merged: Offered = {"complaints": {}, "scores": {}, "measured": {}}
+    for source in sources:
+        for kind, by_designer in source.items():
+            into = merged[kind]
+            for pk, rows in by_designer.items():
+                into[pk] = sorted([*into[pk], *rows]) if pk in into else list(rows)
+    return merged
+
+
 def quality_facts(start: date, end: date) -> dict[int, qrules.QualityFacts]:
     """Every designer's facts between `start` and `end`: four queries, one per source.
     Satisfaction is what customers scored at follow-ups: complaint follow-up visits (CMP-6) and
     care calls after signing (CARE-4), in the order they were given."""
-    from complaints.queries import follow_up_scores, responsible_designer_complaints
     from leads.queries.care import care_score_days
     from leads.queries.performance import measured_outcomes
 
-    complaints = responsible_designer_complaints(start, end)
-    scores = follow_up_scores(start, end)
-    for designer_id, days in care_score_days(start, end).items():
-        scores[designer_id] = sorted([*scores.get(designer_id, []), *days])
-    measured = measured_outcomes(start, end)
-    ids = set(complaints) | set(scores) | set(measured)
+    own = {"scores": care_score_days(start, end), "measured": measured_outcomes(start, end)}
+    facts = _merge([*offered_facts(start, end), own])
+    ids = set().union(*(facts[kind] for kind in facts))
     return {
         pk: qrules.QualityFacts(
-            complaints=tuple(complaints.get(pk, ())),
-            scores=tuple(scores.get(pk, ())),
-            measured=tuple(measured.get(pk, ())),
+            complaints=tuple(facts["complaints"].get(pk, ())),
+            scores=tuple(facts["scores"].get(pk, ())),
+            measured=tuple(facts["measured"].get(pk, ())),
         )
         for pk in ids
     }

@@ -8,8 +8,8 @@ from django.views.decorators.http import require_POST
 
 from leads.models import CareFeedback
 
-from .services.care import complaint_from_care_feedback
-from .services.errors import ComplaintError
+from ..services.care import complaint_from_care_feedback
+from ..services.errors import ComplaintError
 
 
 @require_POST

@@ -19,18 +19,18 @@ from staff.access import role_required
 from staff.navigation import ALL_ROLES
 from staff.phones import mask_phone
 
-from . import queries, rules, services
-from .access import SEE_PHONE, VIEW_REGISTER, ComplaintAccess, complaint_access
-from .filters import ComplaintFilter
-from .forms import (
+from .. import queries, rules, services
+from ..access import SEE_PHONE, VIEW_REGISTER, ComplaintAccess, complaint_access
+from ..filters import ComplaintFilter
+from ..forms import (
     STEP_FORMS,
     ComplaintForm,
     DepartmentListForm,
     RegisterFilterForm,
     StepForm,
 )
-from .models import Complaint, ComplaintEvent, FollowUpMethod
-from .rules import Action, StepRefusal
+from ..models import Complaint, ComplaintEvent, FollowUpMethod
+from ..rules import Action, StepRefusal
 
 PAGE_SIZE = 25
 PRINT_PAGE_SIZE = 100
