@@ -21,11 +21,11 @@ from django.utils.translation import gettext_lazy
 from import_export import fields, resources, widgets
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from core.spreadsheets import TemplateColumn, template_workbook
 from staff.column_mapping import group_punches, map_columns
 from staff.imports import ImportOutcome, RowProblems, import_upload
 from staff.models import ColumnPreset, Staff
 from staff.resources import OfficeColumns
-from staff.spreadsheets import TemplateColumn, template_workbook
 
 from .models import ClockRecord, ClockSource
 from .services.common import at_local, local_now, local_today

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class CoreConfig(AppConfig):
-    """Installed only so its templates and template tags are found; it has no models."""
+    """Installed so its templates and tags are found; its models are abstract (no tables)."""
 
     name = "core"
     verbose_name = _("Shared core")

@@ -12,8 +12,8 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from core.spreadsheets import TemplateColumn, template_workbook
 from staff.models import Staff
-from staff.spreadsheets import TemplateColumn, template_workbook
 
 from .services import phone_lists as phone_list_services
 from .services.errors import LeadError

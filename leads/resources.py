@@ -14,11 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from import_export import fields, resources
 
-from staff.exports import record_export
-from staff.models import Staff
-from staff.phones import mask_phone
-from staff.resources import OfficeColumns, PersonWidget, PhoneWidget, SuperuserOnlyColumns
-from staff.spreadsheets import (
+from core.spreadsheets import (
     DATE,
     DATETIME,
     INTEGER,
@@ -32,6 +28,10 @@ from staff.spreadsheets import (
     new_book,
     write_sheet,
 )
+from staff.exports import record_export
+from staff.models import Staff
+from staff.phones import mask_phone
+from staff.resources import OfficeColumns, PersonWidget, PhoneWidget, SuperuserOnlyColumns
 
 from .models import Lead, OwnershipClaim, TransferSlip
 from .queries.access import shows_full_phone

@@ -8,9 +8,7 @@ from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
-from staff.exports import record_export
-from staff.models import Staff
-from staff.spreadsheets import (
+from core.spreadsheets import (
     DATE,
     INTEGER,
     MONEY,
@@ -24,6 +22,8 @@ from staff.spreadsheets import (
     file_response,
     write_sheet,
 )
+from staff.exports import record_export
+from staff.models import Staff
 
 from .queries.monthly import MonthlyReport
 from .queries.tables import Table

@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from staff.params import SENSIBLE_DATE
+from core.params import SENSIBLE_DATE
 
 
 class PeriodForm(forms.Form):

@@ -23,9 +23,10 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from import_export.formats.base_formats import CSV, TSV, XLSX
 
+from core.spreadsheets import export_filename, file_response
+
 from .imports import check_upload, decode_text
 from .resources import import_template
-from .spreadsheets import export_filename, file_response
 
 
 def unreadable_file_message() -> str:

@@ -1,11 +1,12 @@
 """The global search in the top bar (`/search/?q=`): phone, customer name, lead number,
 complaint number; results grouped by kind.
 
-Each kind asks its owning app who may see which rows and which phone numbers (SEC-1): leads
-through `leads.queries.access` (the lead list's visibility, `phone_for`), complaints through the
-register's rule (the register permission, or the responsible department) and the complainant
-phone permission. One query per kind, whatever the number of matches: each group shows its first
-`LIMIT` rows and links to the full list filtered by the same text.
+Staff sits low, so it only reads the typed text and shapes the results: an app that has
+something to find has a `search.py` with `section(user, terms) -> Group | None` (found like
+navigation and the workbench, in INSTALLED_APPS order, so leads come before complaints). Each
+section asks its own app who may see which rows and which phone numbers (SEC-1) and runs one
+query, whatever the number of matches: a group shows its first `LIMIT` rows and links to the full
+list filtered by the same text.
 
 What each query can use on PostgreSQL: a whole phone number is matched exactly (the phone
 indexes), a lead number by primary key, names and complaint numbers with `icontains` (the
@@ -13,13 +14,13 @@ trigram indexes of leads 0010 and complaints 0004).
 """
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from importlib import import_module
 
-from django.db.models import Q
-from django.urls import reverse
-from django.utils.http import urlencode
+from django.apps import apps
 
-from .phones import InvalidPhone, mask_phone, normalize_phone
+from .phones import InvalidPhone, normalize_phone
 
 LIMIT = 10  # rows per kind; the rest are one click away in the full list
 MAX_QUERY = 50
@@ -89,110 +90,24 @@ class Results:
         return sum(len(group.hits) for group in self.groups)
 
 
+def _sections() -> list[Callable[[object, Terms], Group | None]]:
+    """Every installed app's `search.section`, in INSTALLED_APPS order."""
+    found = []
+    for config in apps.get_app_configs():
+        try:
+            module = import_module(f"{config.name}.search")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{config.name}.search":
+                raise
+            continue
+        if module.__name__ != __name__ and hasattr(module, "section"):
+            found.append(module.section)
+    return found
+
+
 def search(user, raw: str) -> Results:
     terms = parse(raw)
     if not terms.text:
         return Results(terms, [])
-    groups = [group for group in (_leads(user, terms), _complaints(user, terms)) if group]
+    groups = [group for section in _sections() if (group := section(user, terms))]
     return Results(terms, groups)
-
-
-# --- leads ---------------------------------------------------------------------------------------
-
-
-def _lead_q(terms: Terms) -> Q:
-    if terms.phone:
-        return Q(phone=terms.phone)
-    query = Q(customer_name__icontains=terms.text)
-    if terms.lead_number is not None:
-        query |= Q(pk=terms.lead_number)
-    if terms.digits:
-        query |= Q(phone__contains=terms.digits)
-    return query
-
-
-def _leads(user, terms: Terms) -> Group | None:
-    from leads.navigation import AREA_ROLES
-    from leads.queries.access import phone_for, visible_leads
-
-    if not (user.is_superuser or user.has_role(*AREA_ROLES)):
-        return None
-    rows = list(
-        visible_leads(user)
-        .filter(_lead_q(terms))
-        .only(
-            "customer_name",
-            "phone",
-            "community",
-            "building",
-            "state",
-            "designer_id",
-            "brought_by_id",
-            "owner_id",
-        )
-        .order_by("-created_at", "-id")[: LIMIT + 1]
-    )
-    prefix = reverse("leads:index")
-    hits = [
-        Hit(
-            kind="lead",
-            url=f"{prefix}{lead.pk}/",  # the lead's get_absolute_url, one reverse() for all
-            title=lead.customer_name,
-            number=str(lead.pk),
-            phone=phone_for(user, lead),
-            detail=f"{lead.community}{lead.building}",
-            status=str(lead.get_state_display()),
-        )
-        for lead in rows[:LIMIT]
-    ]
-    return Group("lead", hits, len(rows) > LIMIT, f"{prefix}?{urlencode({'q': terms.text})}")
-
-
-# --- complaints ----------------------------------------------------------------------------------
-
-VIEW_REGISTER = "complaints.view_register"
-SEE_PHONE = "complaints.view_complainant_phone"
-
-
-def _complaint_q(terms: Terms, sees_phone: bool) -> Q:
-    """The register's rule: only those who may see complainants' phones search by phone."""
-    if terms.phone:
-        return Q(phone=terms.phone) if sees_phone else Q(pk__in=[])
-    query = Q(number__icontains=terms.text) | Q(customer_name__icontains=terms.text)
-    if terms.digits and sees_phone:
-        query |= Q(phone__contains=terms.digits)
-    return query
-
-
-def _complaints(user, terms: Terms) -> Group | None:
-    from complaints.models import Complaint
-
-    reads_register = user.has_perm(VIEW_REGISTER)
-    department = getattr(user, "department", "")
-    if not reads_register and not department:
-        return None
-    sees_phone = user.has_perm(SEE_PHONE)
-    rows = Complaint.objects.filter(_complaint_q(terms, sees_phone))
-    if not reads_register:  # only the complaints their department handles (CMP-5)
-        rows = rows.filter(responsible_department=department)
-    rows = list(
-        rows.only("number", "customer_name", "phone", "summary", "status").order_by(
-            "-received_at", "-id"
-        )[: LIMIT + 1]
-    )
-    hits = [
-        Hit(
-            kind="complaint",
-            url=complaint.get_absolute_url(),
-            title=complaint.customer_name,
-            number=complaint.number,
-            phone=complaint.phone if sees_phone else mask_phone(complaint.phone),
-            detail=complaint.summary[:60],
-            status=str(complaint.get_status_display()),
-        )
-        for complaint in rows[:LIMIT]
-    ]
-    full = ""
-    if reads_register:
-        full = f"{reverse('complaints:index')}?{urlencode({'q': terms.text})}"
-    return Group("complaint", hits, len(rows) > LIMIT, full)

@@ -1,12 +1,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from core.lists import paginate
+from core.params import int_param
 
 from . import queries, services, workbench
 from .access import has_any_role
@@ -23,10 +25,7 @@ from .forms import (
 )
 from .models import Delegation, Fault, InstructionRequest, Notification, ReportStatus, Staff
 from .navigation import MANAGERS
-from .params import int_param
 from .search import search as global_search
-
-PAGE_SIZE = 25
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -39,9 +38,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def notification_list(request: HttpRequest) -> HttpResponse:
-    page = Paginator(queries.notifications_for(request.user), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page = paginate(request, queries.notifications_for(request.user))
     return render(request, "staff/notifications.html", {"page": page})
 
 
@@ -69,7 +66,7 @@ def staff_list(request: HttpRequest) -> HttpResponse:
         department=filters.get("department", ""),
         role=filters.get("role", ""),
     )
-    page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = paginate(request, people)
     return render(request, "staff/staff_list.html", {"form": form, "page": page})
 
 
@@ -101,7 +98,7 @@ def delegation_list(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     rows = queries.current_delegations(request.user, today)
     context = {
-        "page": Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page")),
+        "page": paginate(request, rows),
         "today": today,
         "can_name": has_any_role(request.user, MANAGERS),
     }
@@ -164,7 +161,7 @@ def fault_list(request: HttpRequest) -> HttpResponse:
     )
     context = {
         "form": form,
-        "page": Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page")),
+        "page": paginate(request, rows),
         "sees_all": sees_all,
         "can_record": services.may_record_faults(request.user),
         "can_withdraw": request.user.has_perm("staff.change_fault"),
@@ -212,7 +209,7 @@ def fault_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _report_page(request: HttpRequest, rows, tab: str) -> HttpResponse:
     context = {
-        "page": Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page")),
+        "page": paginate(request, rows),
         "tab": tab,
         "awaiting_count": queries.reports_awaiting(request.user).count(),
     }

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from staff.spreadsheets import (
+from core.spreadsheets import (
     DATE,
     INTEGER,
     MONEY,

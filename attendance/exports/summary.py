@@ -7,7 +7,7 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
-from staff.spreadsheets import INTEGER, NUMBER, Column, book_bytes, new_book, write_sheet
+from core.spreadsheets import INTEGER, NUMBER, Column, book_bytes, new_book, write_sheet
 
 from ..queries.summary import MonthRow
 

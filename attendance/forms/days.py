@@ -9,9 +9,9 @@ from crispy_forms.layout import Field, Layout, Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.params import to_month
 from staff.imports import check_upload
 from staff.models import ColumnPreset, Department, ImportKind, Staff
-from staff.params import to_month
 
 from ..models import (
     LEAVE_TYPE_CHOICES,

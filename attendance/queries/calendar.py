@@ -59,6 +59,13 @@ def work_calendar(start: date, end: date) -> WorkCalendar:
     return WorkCalendar(holidays=frozenset(holidays), adjusted_workdays=frozenset(adjusted))
 
 
+def holiday_names(start: date, end: date) -> dict[date, str]:
+    """The holidays between `start` and `end`, inclusive, with their names ("" for none): what
+    leads greets customers on (CARE-3), handed to it at start-up (AttendanceConfig.ready)."""
+    rows = CalendarDay.objects.filter(kind=CalendarDayKind.HOLIDAY, day__range=(start, end))
+    return dict(rows.values_list("day", "name"))
+
+
 def _schedule_candidates(departments: Iterable[str], people: Iterable[int], day: date):
     targets = Q(scope=ScheduleScope.FIRM)
     targets |= Q(scope=ScheduleScope.DEPARTMENT, department__in=set(departments))

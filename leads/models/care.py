@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.models import Recorded, UpdatedAt
+
 from ..rules import care as rules
 from .lead import Lead
 from .lifecycle import Callback, Contract
@@ -153,7 +155,7 @@ class CareCall(models.Model):
         return rules.Point(self.point_key, rules.Anchor(self.anchor), self.offset_days)
 
 
-class CareFeedback(models.Model):
+class CareFeedback(Recorded):
     """CARE-4 宾客意见表: satisfaction (1–5) and comments at a care call; a low score alerts the
     customer manager and may become a complaint (the complaint reaches it as `care_feedback`)."""
 
@@ -176,13 +178,6 @@ class CareFeedback(models.Model):
     )
     comments = models.TextField(_("comments"), blank=True)
     is_low = models.BooleanField(_("low score"), default=False)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now)
     # Up by string: complaints import leads, never the reverse (ARCHITECTURE).
     complaint = models.OneToOneField(
         "complaints.Complaint",
@@ -220,7 +215,7 @@ class Consent(models.TextChoices):
     DECLINED = rules.Consent.DECLINED, _("Declined contact")
 
 
-class CustomerProfile(models.Model):
+class CustomerProfile(UpdatedAt):
     """CARE-1 客史档案: what anyone serving the customer (one phone number) may record; CARE-3
     the move-in day and the consent to greetings, with its date."""
 
@@ -242,7 +237,6 @@ class CustomerProfile(models.Model):
         blank=True,
         related_name="+",
     )
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     history = HistoricalRecords()
 
@@ -320,7 +314,7 @@ class ReferralRewardPolicy(models.Model):
         return self.gift or f"¥{self.amount}"
 
 
-class Referral(models.Model):
+class Referral(Recorded):
     """CARE-5 老客户介绍: the referring customer named on a referred lead (chosen by phone)."""
 
     lead = models.OneToOneField(
@@ -336,13 +330,6 @@ class Referral(models.Model):
         blank=True,
         related_name="referrals_made",
     )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now)
 
     class Meta:
         verbose_name = _("referral")

@@ -12,12 +12,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.models import Recorded
+
 from ..rules import lifecycle as rules
 from ..rules.commission import ContractType as RuleContractType
 from .lead import Lead, LeadState
 
 
-class Measurement(models.Model):
+class Measurement(Recorded):
     """量房: the site measurement of a dispatched lead (LIFE-1); one per lead."""
 
     lead = models.OneToOneField(
@@ -31,13 +33,6 @@ class Measurement(models.Model):
         related_name="measurements",
     )
     note = models.CharField(_("note"), max_length=300, blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now)
 
     history = HistoricalRecords()
 
@@ -60,7 +55,7 @@ class ContractType(models.TextChoices):
     CONSTRUCTION = RuleContractType.CONSTRUCTION, _("Construction contract")
 
 
-class Contract(models.Model):
+class Contract(Recorded):
     """签单: a contract signed on a lead (LIFE-2). The first one moves the lead to SIGNED; a lead
     may sign a design contract and later a construction contract. Commission entries point here."""
 
@@ -87,13 +82,6 @@ class Contract(models.Model):
         help_text=_("The customer manager's commission is paid on these contracts (COM-1)."),
     )
     note = models.CharField(_("note"), max_length=300, blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now)
     refunded_at = models.DateTimeField(_("refunded at"), null=True, blank=True)
 
     history = HistoricalRecords()

@@ -5,6 +5,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.models import RecordedBy
+
 from .lead import Lead
 
 
@@ -148,7 +150,7 @@ class OwnershipRuling(models.Model):
         return f"{who} · {self.get_decided_by_display()}"
 
 
-class PrivateContactFinding(models.Model):
+class PrivateContactFinding(RecordedBy):
     """ATTR-6: a designer dealt with the customer privately before dispatch; voids the order's
     commission (COM-4)."""
 
@@ -162,12 +164,6 @@ class PrivateContactFinding(models.Model):
         related_name="private_contact_findings",
     )
     description = models.TextField(_("what was found"))
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
     recorded_at = models.DateTimeField(_("recorded at"))
 
     history = HistoricalRecords()

@@ -1,12 +1,17 @@
-"""CARE-3 occasions: the nightly greeting list — festivals from attendance's holiday calendar
-and move-in anniversaries from the customer profiles — never listing a customer who declined.
+"""CARE-3 occasions: the nightly greeting list — festivals from the holiday calendar and
+move-in anniversaries from the customer profiles — never listing a customer who declined.
 
 Idempotent like the other nightly jobs: one Greeting per (day, occasion, phone), written with
 `ignore_conflicts`, so re-running a date (or two runs racing) adds nothing.
+
+The holiday calendar is attendance's, a floor above leads: attendance hands its reader down at
+start-up (`use_holiday_calendar` in AttendanceConfig.ready), so leads never imports it. Without
+a calendar no day is a festival; the anniversaries are listed all the same.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from django.db import transaction
@@ -20,14 +25,26 @@ from ..models import Contract, CustomerProfile, Greeting, Lead
 from ..rules import care as rules
 from .errors import LeadError
 
+# (start, end) -> {holiday: its name}, both ends included; "" for a holiday without a name.
+HolidayNames = Callable[[date, date], dict[date, str]]
+
+
+def _no_holidays(start: date, end: date) -> dict[date, str]:
+    return {}
+
+
+_holiday_names: HolidayNames = _no_holidays
+
+
+def use_holiday_calendar(reader: HolidayNames) -> None:
+    """Where festivals come from: called once at start-up by the app that keeps the calendar."""
+    global _holiday_names
+    _holiday_names = reader
+
 
 def _holidays(day: date) -> dict[date, str]:
-    from attendance.models import CalendarDay, CalendarDayKind
-
-    rows = CalendarDay.objects.filter(
-        kind=CalendarDayKind.HOLIDAY, day__range=(day - timedelta(days=1), day)
-    )
-    return dict(rows.values_list("day", "name"))
+    """The day and the day before: a festival is greeted on its first day only (CARE-3)."""
+    return _holiday_names(day - timedelta(days=1), day)
 
 
 def _customers(day: date, festival: str | None) -> list[rules.Customer]:

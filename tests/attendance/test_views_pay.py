@@ -219,7 +219,7 @@ def test_com5_hr_removes_their_line_from_the_page(login_en, hr, prepared):
 def test_com5_statement_lines_are_traceable(login_en, hr, prepared):
     page = login_en(hr).get(prepared.get_absolute_url()).content.decode()
     assert "Absent 1 days × 200.00" in page
-    assert 'data-testid="slip-total">¥4,150.00<' in page  # staff.formatting.yuan
+    assert 'data-testid="slip-total">¥4,150.00<' in page  # core.formatting.yuan
 
 
 # ---------------------------------------------------------------- export and print

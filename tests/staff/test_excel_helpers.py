@@ -8,8 +8,7 @@ from urllib.parse import unquote
 
 from openpyxl import load_workbook
 
-from staff.column_mapping import group_punches, map_columns
-from staff.spreadsheets import (
+from core.spreadsheets import (
     DATE,
     DATETIME,
     MONEY,
@@ -21,6 +20,7 @@ from staff.spreadsheets import (
     new_book,
     write_sheet,
 )
+from staff.column_mapping import group_punches, map_columns
 
 ZKTECO = {"考勤号码": "employee_no", "日期时间": "punch", "姓名": "", "部门": "", "机器号": ""}
 

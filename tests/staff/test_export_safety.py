@@ -22,10 +22,10 @@ from attendance import services as attendance_services
 from attendance.services import pay as pay_services
 from complaints.models import Complaint
 from complaints.resources import ComplaintResource
+from core.spreadsheets import is_formula_like
 from leads.models import Channel
 from reports.queries.tables import Table
 from staff.models import ExportRecord, Role, Staff
-from staff.spreadsheets import is_formula_like
 from tests.attendance.conftest import beijing
 from tests.attendance.pay_factories import MARCH, absent, employee
 from tests.complaints.factories import ComplaintFactory

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from django.template import Context, Template
 
-from staff import formatting as fmt
+from core import formatting as fmt
 
 D = Decimal
 

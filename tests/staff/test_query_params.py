@@ -18,8 +18,8 @@ from django.test import Client
 from django.urls import URLResolver, get_resolver
 
 from core import lists
+from core.params import to_date, to_int, to_month
 from staff.models import Role
-from staff.params import to_date, to_int, to_month
 from tests.complaints.factories import ComplaintFactory
 from tests.factories import StaffFactory
 from tests.leads.factories import LeadFactory

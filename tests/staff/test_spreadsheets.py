@@ -8,7 +8,7 @@ import pytest
 import tablib
 from openpyxl import Workbook, load_workbook
 
-from staff.spreadsheets import (
+from core.spreadsheets import (
     append_row,
     dataset_xlsx,
     formula_safe,

@@ -1,4 +1,4 @@
-"""Template filters for the house number and date formats (staff.formatting holds the rule).
+"""Template filters for the house number and date formats (core.formatting holds the rule).
 
 {% load numbers %}  {{ amount|yuan }}  {{ salary|yuan:"whole" }}  {{ n|count }}
 {{ share|percent }}  {{ ratio|percent:"ratio" }}  {{ days|decimal:1 }}  {{ at|day }}
@@ -6,7 +6,7 @@
 
 from django import template
 
-from staff import formatting
+from core import formatting
 
 register = template.Library()
 
