@@ -64,6 +64,21 @@ def next_sort(current: str, key: str) -> str:
     return f"-{key}" if current == key else key
 
 
+class SizedPaginator(Paginator):
+    """A Paginator that knows the page sizes a person may choose: the list footer offers them."""
+
+    def __init__(self, rows, per_page: int, *, sizes: Sequence[int] = PAGE_SIZES) -> None:
+        super().__init__(rows, per_page)
+        self.sizes = tuple(sizes)
+
+
+def paginate(request: HttpRequest, rows, *, sizes: Sequence[int] = PAGE_SIZES) -> Page:
+    """One page of `rows` at the size chosen with `?per_page=` (one of `sizes`, else the first):
+    every list's paging, sorted (`ListPage`) or not."""
+    per_page = page_size(request.GET.get(SIZE_PARAM), sizes)
+    return SizedPaginator(rows, per_page, sizes=sizes).get_page(request.GET.get(PAGE_PARAM))
+
+
 @dataclass(frozen=True)
 class SortLink:
     url: str
@@ -88,8 +103,8 @@ class ListPage:
         if self.sort:
             rows = rows.order_by(*ordering(self.sort, self.sorts))
         self.sizes = tuple(sizes)
-        self.per_page = page_size(self.params.get(SIZE_PARAM), self.sizes)
-        self.page: Page = Paginator(rows, self.per_page).get_page(self.params.get(PAGE_PARAM))
+        self.page: Page = paginate(request, rows, sizes=self.sizes)
+        self.per_page = self.page.paginator.per_page
 
     @property
     def filtered(self) -> bool:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.core.paginator import Page, Paginator
 from django.http import HttpRequest
 
 from core.access import Access
@@ -16,13 +15,7 @@ from ..navigation import AREA_ROLES
 from ..queries.pages import is_supervisor, sees_everyone
 from ..services.common import is_hr, local_today
 
-PAGE_SIZE = 25
-
 area_required = role_required(*AREA_ROLES)
-
-
-def paginate(request: HttpRequest, rows) -> Page:
-    return Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
 
 
 def month_start(value: date | None) -> date:

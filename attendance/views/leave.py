@@ -8,7 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from staff.params import choice_param
+from core.lists import paginate
+from core.params import choice_param
 
 from .. import services
 from ..forms import DecisionForm, LeaveForm, MonthFilterForm
@@ -16,7 +17,7 @@ from ..models import LeaveRequest, LeaveStatus
 from ..queries import pages
 from ..queries.calendar_grid import department_grid
 from ..services.common import local_today
-from .common import area_required, context, month_start, paginate
+from .common import area_required, context, month_start
 
 
 @area_required

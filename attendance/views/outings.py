@@ -9,12 +9,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.lists import paginate
+
 from .. import services
 from ..forms import DecisionForm, OutingForm
 from ..models import BusinessOuting
 from ..queries import pages
 from ..services.common import local_today
-from .common import area_required, context, paginate
+from .common import area_required, context
 
 
 @area_required

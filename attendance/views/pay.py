@@ -13,8 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.lists import paginate
+from core.spreadsheets import export_filename, file_response
 from staff.exports import record_export
-from staff.spreadsheets import export_filename, file_response
 
 from ..exports import month_workbook
 from ..forms import LineForm, PrepareForm, ReturnForm, StatementFilterForm
@@ -23,7 +24,7 @@ from ..queries import pay as queries
 from ..rules import payroll
 from ..services import pay as services
 from ..services.common import local_today
-from .common import area_required, context, paginate
+from .common import area_required, context
 
 
 def _see_all(request: HttpRequest) -> None:

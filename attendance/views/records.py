@@ -10,9 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.lists import paginate
+from core.spreadsheets import export_filename, file_response
 from staff.imports import StageError, clear_stage, stage_upload, staged_upload
 from staff.models import ColumnPreset
-from staff.spreadsheets import export_filename, file_response
 
 from .. import services
 from ..forms import ClockFilterForm, ClockForm, ClockImportForm, OffPostForm
@@ -20,7 +21,7 @@ from ..models import ClockRecord, OffPostRecord
 from ..queries import pages
 from ..resources import clock_template as clock_template_file
 from ..resources import import_clock_file
-from .common import area_required, context, paginate
+from .common import area_required, context
 
 
 def _clock_guard(request: HttpRequest) -> None:

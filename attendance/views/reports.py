@@ -9,15 +9,16 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from core.lists import paginate
+from core.spreadsheets import export_filename, file_response
 from staff.exports import record_export
-from staff.spreadsheets import export_filename, file_response
 
 from .. import queries
 from ..exports import summary_workbook
 from ..forms import DailyFilterForm, MonthFilterForm
 from ..queries import pages
 from ..services.common import local_today
-from .common import area_of, area_required, context, month_start, paginate
+from .common import area_of, area_required, context, month_start
 
 
 def _reports_guard(request: HttpRequest) -> None:

@@ -10,14 +10,15 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from staff.params import int_param
+from core.lists import paginate
+from core.params import int_param
 
 from .. import services
 from ..forms import CalendarDayForm, ScheduleForm, YearForm
 from ..models import CalendarDay, WorkSchedule
 from ..queries import pages
 from ..services.common import is_hr, local_today
-from .common import area_required, context, paginate
+from .common import area_required, context
 
 
 def _hr_guard(request: HttpRequest) -> None:

@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.lists import paginate
+
 from ..access import require
 from ..forms.appointments import (
     BookingForm,
@@ -23,11 +25,10 @@ from ..queries import appointments as queries
 from ..rules.appointments import week_of
 from ..services import appointments as services
 from ..services.errors import FrontDeskError
-from .common import context, paginate, safe_next
+from .common import context, safe_next
 
 VIEW = "frontdesk.view_appointment"
 CHANGE = "frontdesk.change_appointment"
-DAY_PAGE_SIZE = 50
 
 
 def _day(request: HttpRequest):
@@ -51,7 +52,7 @@ def appointment_day(request: HttpRequest) -> HttpResponse:
         previous=day - timedelta(days=1),
         following=day + timedelta(days=1),
         is_tomorrow=day == timezone.localdate() + timedelta(days=1),
-        page=paginate(request, queries.appointments_on(day), DAY_PAGE_SIZE),
+        page=paginate(request, queries.appointments_on(day), sizes=(50, 100)),
         note_form=OutcomeNoteForm(),
     )
     return render(request, "frontdesk/appointment_day.html", page)

@@ -1,6 +1,5 @@
 """What every front desk page shares: the guard, pagination, the tabs' booleans."""
 
-from django.core.paginator import Page, Paginator
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -8,12 +7,6 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from attendance.services.outings import may_register
 
 from ..access import desk_for
-
-PAGE_SIZE = 25
-
-
-def paginate(request: HttpRequest, rows, size: int = PAGE_SIZE) -> Page:
-    return Paginator(rows, size).get_page(request.GET.get("page"))
 
 
 def context(request: HttpRequest, tab: str, **extra) -> dict:

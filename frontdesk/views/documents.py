@@ -5,13 +5,15 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from core.lists import paginate
+
 from ..access import require
 from ..forms.documents import DocumentForm, DocumentSearchForm
 from ..models import Document
 from ..queries.documents import register
 from ..services import documents as services
 from ..services.errors import FrontDeskError
-from .common import context, paginate
+from .common import context
 
 VIEW = "frontdesk.view_document"
 

@@ -8,13 +8,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.lists import paginate
+
 from ..access import require
 from ..forms.handover import HandoverForm
 from ..models import HandoverNote
 from ..queries import handover as queries
 from ..services import handover as services
 from ..services.errors import FrontDeskError
-from .common import context, maybe_url, outing_register_url, paginate, safe_next
+from .common import context, maybe_url, outing_register_url, safe_next
 
 
 def handover(request: HttpRequest) -> HttpResponse:

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.lists import paginate
 from leads.queries.intake import phone_check as leads_phone_check
 
 from ..access import require
@@ -15,7 +16,7 @@ from ..queries import logs as queries
 from ..queries.appointments import booked_on
 from ..services import logs as services
 from ..services.errors import FrontDeskError
-from .common import context, paginate
+from .common import context
 
 VIEW_VISITS = "frontdesk.view_receptionentry"
 VIEW_CALLS = "frontdesk.view_phoneconsultation"

@@ -12,10 +12,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.lists import paginate
+from core.params import int_param
+from core.spreadsheets import export_filename, file_response
 from staff.imports import StageError, clear_stage, stage_upload, staged_upload
 from staff.models import ColumnPreset, Staff
-from staff.params import int_param
-from staff.spreadsheets import export_filename, file_response
 
 from ..access import require
 from ..forms.appointments import DayForm
@@ -28,7 +29,7 @@ from ..resources import import_call_file
 from ..services import quality as services
 from ..services import team
 from ..services.errors import FrontDeskError
-from .common import context, paginate, safe_next
+from .common import context, safe_next
 
 SEE = "frontdesk.view_agentdailymetric"
 CHART_DAYS = 30

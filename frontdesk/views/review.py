@@ -8,9 +8,9 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.params import date_param
 from staff.access import role_required
 from staff.models import Role
-from staff.params import date_param
 
 from ..forms.review import DailyReviewForm
 from ..models import DailyReview

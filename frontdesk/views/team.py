@@ -9,8 +9,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from complaints.models import Complaint
+from core.lists import paginate
+from core.params import to_int
 from leads.models import Callback
-from staff.params import to_int
 
 from ..access import require
 from ..forms.quality import GoodCaseForm, MonthForm
@@ -18,7 +19,7 @@ from ..models import CallRecord
 from ..queries.team import good_cases
 from ..services import team as services
 from ..services.errors import FrontDeskError
-from .common import context, paginate, safe_next
+from .common import context, safe_next
 
 
 def good_case_list(request: HttpRequest) -> HttpResponse:

@@ -11,8 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.params import date_param
 from staff.access import role_required
-from staff.params import date_param
 from staff.phones import mask_phone
 
 from ..forms.care import CareDatesForm, CareFeedbackForm

@@ -3,12 +3,12 @@ the printable form, reopening, and the reason analysis (CLOSE-1..5)."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.lists import paginate
 from staff.access import role_required
 from staff.models import Role
 
@@ -27,7 +27,6 @@ from ..services import closures as services
 from ..services.errors import LeadError
 from .common import lead_or_404, refuse
 
-PAGE_SIZE = 25
 PROPOSERS = (Role.CUSTOMER_MANAGER, Role.CS_AGENT)
 
 
@@ -73,7 +72,7 @@ def closure_list(request: HttpRequest) -> HttpResponse:
         "tab": tab,
         "kind": data.get("kind", ""),
         "tabs": form.fields["tab"].choices,
-        "page": Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page")),
+        "page": paginate(request, rows),
         "awaiting_count": queries.awaiting_count(request.user),
         "can_analyse": request.user.has_perm("leads.view_closure_analysis"),
     }

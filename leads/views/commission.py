@@ -3,7 +3,6 @@ customer manager, HR and the GM; HR or the GM mark a month paid."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -11,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.lists import paginate
 from staff.access import role_required
 from staff.models import Staff
 
@@ -21,8 +21,6 @@ from ..queries.lifecycle import sees_all_commission
 from ..services import commission as services
 from ..services.errors import LeadError
 from .common import refuse
-
-PAGE_SIZE = 50
 
 
 def _earner(request: HttpRequest, form: CommissionMonthForm) -> Staff:
@@ -46,7 +44,7 @@ def my_commission(request: HttpRequest) -> HttpResponse:
         "form": form,
         "earner": earner,
         "month": month,
-        "page": Paginator(lines, PAGE_SIZE).get_page(request.GET.get("page")),
+        "page": paginate(request, lines, sizes=(50, 100)),
         "summary": queries.month_lines(earner, month.year, month.month),
         "paid": queries.paid_month(month),
         "months": queries.month_totals(earner),
@@ -71,7 +69,7 @@ def commission_ledger(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "month": month,
-        "page": Paginator(queries.ledger(filters), PAGE_SIZE).get_page(request.GET.get("page")),
+        "page": paginate(request, queries.ledger(filters), sizes=(50, 100)),
         "totals": queries.earner_totals(month),
         "paid": queries.paid_month(month),
         "rules": queries.rules_in_force(timezone.localdate()),

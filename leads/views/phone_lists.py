@@ -2,13 +2,13 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from core.lists import paginate
+from core.spreadsheets import export_filename, file_response
 from staff.imports import StageError, clear_stage, stage_upload, staged_upload
-from staff.spreadsheets import export_filename, file_response
 
 from ..forms import PhoneListFilterForm, PhoneListImportForm
 from ..imports import phone_list_template as phone_list_template_file
@@ -19,12 +19,10 @@ from ..services import phone_lists as services
 from ..services.errors import LeadError
 from ..services.filing import FilingError
 
-PAGE_SIZE = 50
-
 
 @permission_required("leads.view_phonelist", raise_exception=True)
 def phone_list_index(request: HttpRequest) -> HttpResponse:
-    page = Paginator(queries.phone_lists(), 25).get_page(request.GET.get("page"))
+    page = paginate(request, queries.phone_lists())
     context = {"page": page, "can_import": request.user.has_perm("leads.add_phonelist")}
     return render(request, "leads/phone_lists.html", context)
 
@@ -96,6 +94,6 @@ def phone_list_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "phone_list": phone_list,
         "form": form,
         "counts": queries.status_counts(phone_list),
-        "page": Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page")),
+        "page": paginate(request, entries, sizes=(50, 100)),
     }
     return render(request, "leads/phone_list_detail.html", context)

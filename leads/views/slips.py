@@ -2,13 +2,13 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.lists import paginate
 from staff.access import role_required
 from staff.models import Role
 
@@ -25,7 +25,6 @@ from ..services.errors import LeadError
 from .common import lead_or_404, refuse
 from .intake import intake_data
 
-PAGE_SIZE = 25
 SALES_ROLES = (Role.MARKETING_SALES, Role.MARKETING_MANAGER)
 
 
@@ -38,7 +37,7 @@ def slip_list(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "awaiting": queries.slips_awaiting(request.user, timezone.localdate())[:50],
-        "page": Paginator(slips, PAGE_SIZE).get_page(request.GET.get("page")),
+        "page": paginate(request, slips),
         "can_file": request.user.has_role(*SALES_ROLES),
     }
     return render(request, "leads/slip_list.html", context)
@@ -159,7 +158,7 @@ def slips_hr(request: HttpRequest) -> HttpResponse:
     slips = queries.hr_slips(_hr_filters(form))
     context = {
         "form": form,
-        "page": Paginator(slips, PAGE_SIZE).get_page(request.GET.get("page")),
+        "page": paginate(request, slips),
         "query_string": request.GET.urlencode(),
     }
     return render(request, "leads/slips_hr.html", context)

@@ -6,12 +6,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from staff.params import choice_param, date_param
+from core.lists import paginate
+from core.params import choice_param, date_param
 
 from ..models import JobRun
 from ..roles import RUN_JOBS, SEE_JOBS
 from ..services.jobs import JobError, job_labels, run_nightly
-from .common import paginate, report_context, require
+from .common import report_context, require
 
 
 def jobs(request: HttpRequest) -> HttpResponse:

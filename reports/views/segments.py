@@ -3,12 +3,13 @@
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from staff.params import choice_param
+from core.lists import paginate
+from core.params import choice_param
 
 from ..forms import MonthForm
 from ..queries.segments import DIMENSIONS, segment_leads, segment_rows
 from ..roles import SEE_SEGMENTS
-from .common import paginate, report_context, require
+from .common import report_context, require
 
 
 def _dimension(request: HttpRequest) -> str:

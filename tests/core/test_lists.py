@@ -10,6 +10,7 @@ from core.lists import (
     next_sort,
     ordering,
     page_size,
+    paginate,
     parse_sort,
     query_string,
 )
@@ -132,3 +133,27 @@ def test_page_numbers_elide_the_far_pages():
     page = listing("page=10", rows=25 * 20).page
     html = render("{% for n in page|page_numbers %}{{ n|default:'…' }} {% endfor %}", page=page)
     assert html.split() == ["1", "…", "8", "9", "10", "11", "12", "…", "20"]
+
+
+def test_an_unsorted_list_pages_at_the_chosen_size_and_ignores_others():
+    get = RequestFactory().get
+    assert paginate(get("/x/?per_page=50&page=2"), list(range(120))).object_list == list(
+        range(50, 100)
+    )
+    assert paginate(get("/x/?per_page=7"), list(range(120))).paginator.per_page == 25
+    assert paginate(get("/x/"), list(range(120)), sizes=(50, 100)).paginator.per_page == 50
+
+
+def test_the_list_footer_offers_the_page_sizes_with_the_filters_kept():
+    request = RequestFactory().get("/x/?state=NEW&per_page=50&page=2")
+    page = paginate(request, list(range(120)))
+    html = Template('{% include "partials/pagination.html" %}').render(
+        Context({"page": page, "request": request})
+    )
+    assert "120" in html
+    assert 'href="?state=NEW&amp;per_page=100"' in html
+    assert 'aria-current="true">50' in html
+    few = paginate(RequestFactory().get("/x/"), list(range(10)))
+    assert 'data-testid="page-sizes"' not in Template(
+        '{% include "partials/pagination.html" %}'
+    ).render(Context({"page": few, "request": RequestFactory().get("/x/")}))

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from leads.models import Callback, CallbackKind
 from staff.models import Role
+from tests.attendance.factories import BusinessOutingFactory, LeaveRequestFactory
 from tests.conftest import PERSONA_FIXTURES
 from tests.dispatch.factories import AssignmentFactory
 from tests.leads.factories import LeadFactory
@@ -45,8 +46,9 @@ def test_ui_header_is_one_slim_row_for_every_role_at_1366(live_server, page, sig
 def _phone_pages(role: str, lead_url: str) -> list[str]:
     """The pages each field role uses from its phone (issue 15, finding 10)."""
     mine = ["/", "/attendance/", "/attendance/leave/new/", "/notifications/", "/search/?q=139"]
+    mine += ["/attendance/leave/", "/attendance/outings/", "/attendance/pay/mine/"]  # as cards
     return {
-        Role.DESIGNER: [*mine, "/dispatch/my-leads/", lead_url],  # the lead page holds 量房
+        Role.DESIGNER: [*mine, "/dispatch/my-leads/", lead_url, "/leads/commission/"],
         Role.ENGINEERING: [*mine, "/leads/"],
         Role.CS_AGENT: [*mine, "/leads/", lead_url, "/leads/callbacks/", "/complaints/mine/"],
     }[role]
@@ -68,6 +70,8 @@ def test_ui_no_page_of_a_field_role_scrolls_sideways_at_390(live_server, page, s
         )
     if role == Role.ENGINEERING:
         LeadFactory(brought_by=persona, community=LONG_COMMUNITY, building=LONG_BUILDING + "乙")
+    LeaveRequestFactory(staff=persona, reason=LONG_BUILDING)
+    BusinessOutingFactory(staff=persona, destination=LONG_COMMUNITY)
     page.set_viewport_size(PHONE)
     sign_in(persona)
     for path in _phone_pages(role, lead.get_absolute_url()):

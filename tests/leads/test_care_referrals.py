@@ -70,4 +70,4 @@ def test_care5_referrer_history_lists_referrals_and_signings(referred, customer_
     html = page.content.decode()
     assert 'data-testid="history-referrals"' in html
     assert lead.customer_name in html
-    assert "¥20000" in html
+    assert "¥20,000.00" in html
