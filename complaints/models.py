@@ -328,6 +328,8 @@ class Complaint(models.Model):
             models.Index(fields=["status", "status_changed_at"], name="complaint_status_since"),
             # Search by phone, and linking a new complaint to the customer's other complaints.
             models.Index(fields=["phone"], name="complaint_phone"),
+            # The GM's month card: complaints closed since a cut-off (still open then).
+            models.Index(fields=["closed_at"], name="complaint_closed_at"),
         ]
 
     def __str__(self) -> str:

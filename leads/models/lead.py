@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.models import UpdatedAt
+
 from ..rules.states import LeadState as RuleLeadState
 
 
@@ -41,7 +43,7 @@ class SizeClass(models.TextChoices):
     LARGE = "LARGE", _("Large (50,000 and over)")
 
 
-class Lead(models.Model):
+class Lead(UpdatedAt):
     """One customer's renovation enquiry; one open lead per phone and per address (LEAD-2)."""
 
     customer_name = models.CharField(_("customer name"), max_length=50)
@@ -123,7 +125,6 @@ class Lead(models.Model):
         related_name="leads_registered",
     )
     created_at = models.DateTimeField(_("registered at"), auto_now_add=True, db_index=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     history = HistoricalRecords()
 
@@ -165,6 +166,8 @@ class Lead(models.Model):
             models.Index(fields=["community"], name="lead_community"),
             models.Index(fields=["phone"], name="lead_phone"),
             models.Index(fields=["consultation_date"], name="lead_consultation_date"),
+            # The GM's month cards and reports: dispatches within a period.
+            models.Index(fields=["dispatched_at"], name="lead_dispatched_at"),
         ]
 
     def __str__(self) -> str:

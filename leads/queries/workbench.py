@@ -4,10 +4,10 @@ Each function counts several queues in one query (conditional aggregation), so a
 the same number of queries at 5 rows or 100,000."""
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 
-from django.db.models import Count, Exists, Min, OuterRef, Q, Subquery, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Exists, F, Max, Min, OuterRef, Q, Sum
+from django.utils import timezone
 
 from staff.models import Staff
 
@@ -24,7 +24,7 @@ from ..models import (
     OwnershipRuling,
     RulingKind,
 )
-from .access import visible_leads
+from .access import sees_all_leads, visible_leads
 
 
 @dataclass(frozen=True)
@@ -53,8 +53,12 @@ def designer_leads(user: Staff, *, start_of_today: datetime) -> dict[str, int]:
 
 def closure_counts(user: Staff) -> dict[str, int]:
     """Closures awaiting the design manager's confirmation and rejected ones (back in work),
-    among the leads `user` may see: the two queues of the closure list."""
-    return Closure.objects.filter(lead__in=visible_leads(user)).aggregate(
+    among the leads `user` may see: the two queues of the closure list. Read through the status
+    index, so the confirmed closures of years past cost nothing."""
+    queued = Closure.objects.filter(status__in=[ClosureStatus.PROPOSED, ClosureStatus.REJECTED])
+    if not sees_all_leads(user):
+        queued = queued.filter(lead__in=visible_leads(user))
+    return queued.aggregate(
         awaiting=Count("pk", filter=Q(status=ClosureStatus.PROPOSED)),
         rejected=Count("pk", filter=Q(status=ClosureStatus.REJECTED)),
     )
@@ -62,19 +66,19 @@ def closure_counts(user: Staff) -> dict[str, int]:
 
 def open_disputes() -> dict[str, int | None]:
     """Open leads that two or more colleagues claim and the customer manager has not ruled on
-    (ATTR-5): how many, and the oldest (the way in)."""
-    claimants = (
-        OwnershipClaim.objects.filter(lead=OuterRef("pk"), claimant__isnull=False)
+    (ATTR-5): how many, and the oldest (the way in). Read from the claims (few) rather than
+    from every open lead."""
+    claimed_twice = (
+        OwnershipClaim.objects.filter(claimant__isnull=False)
         .values("lead")
-        .annotate(n=Count("claimant", distinct=True))
-        .values("n")
+        # Two claimants or more: the lowest differs from the highest (cheaper than DISTINCT).
+        .annotate(lowest=Min("claimant"), highest=Max("claimant"))
+        .filter(lowest__lt=F("highest"))
+        .values("lead")
     )
     manual = OwnershipRuling.objects.filter(lead=OuterRef("pk"), kind=RulingKind.MANUAL)
-    disputed = (
-        Lead.objects.filter(state__in=OPEN_STATES)
-        .annotate(claimants=Coalesce(Subquery(claimants[:1]), 0))
-        .filter(claimants__gte=2)
-        .exclude(Exists(manual))
+    disputed = Lead.objects.filter(pk__in=claimed_twice, state__in=OPEN_STATES).exclude(
+        Exists(manual)
     )
     return disputed.aggregate(count=Count("pk"), first=Min("pk"))
 
@@ -88,7 +92,10 @@ def lead_figures(current: Period, previous: Period) -> dict[str, int]:
         return Q(consultation_date__range=(p.first, p.last))
 
     def dispatched(p: Period) -> Q:
-        return Q(dispatched_at__date__range=(p.first, p.last))
+        # An aware range (Beijing days), not __date: the index on dispatched_at answers it.
+        start = timezone.make_aware(datetime.combine(p.first, time.min))
+        end = timezone.make_aware(datetime.combine(p.last + timedelta(days=1), time.min))
+        return Q(dispatched_at__gte=start, dispatched_at__lt=end)
 
     either = consulted(current) | consulted(previous) | dispatched(current) | dispatched(previous)
     return (
