@@ -22,11 +22,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from import_export import fields, resources, widgets
 
+from core.spreadsheets import TemplateColumn, template_workbook
 from staff.column_mapping import map_columns
 from staff.imports import ImportOutcome, import_upload
 from staff.models import ColumnPreset, Staff
 from staff.resources import OfficeColumns, employee_number, person_label
-from staff.spreadsheets import TemplateColumn, template_workbook
 
 from .models import CallRecord
 

@@ -5,8 +5,8 @@ from crispy_forms.layout import Div, Field, Layout, Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.params import SENSIBLE_DATE
 from leads.models import Channel
-from staff.params import SENSIBLE_DATE
 
 from ..models import SampleHouse
 from .common import DATE, active_staff, datetime_field

@@ -8,8 +8,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.params import to_month
 from staff.models import Staff
-from staff.params import to_month
 
 # ISO formats: what <input type="date"> and "datetime-local" expect whatever the language.
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.models import UpdatedAt
+
 
 class CallRecord(models.Model):
     """One call as the phone system exported it; (agent, start) identifies it."""
@@ -236,7 +238,7 @@ class QualityAlert(models.Model):
         return self.cleared_on is None
 
 
-class MoodCheckIn(models.Model):
+class MoodCheckIn(UpdatedAt):
     """情绪晴雨表: an agent's mood for the day, 1 (very low) to 5 (very good) (FD-9)."""
 
     agent = models.ForeignKey(
@@ -250,7 +252,6 @@ class MoodCheckIn(models.Model):
         _("mood"), validators=[MinValueValidator(1), MaxValueValidator(5)]
     )
     note = models.CharField(_("note"), max_length=200, blank=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("mood check-in")

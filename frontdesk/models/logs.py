@@ -9,6 +9,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.models import RecordedBy
+
 
 class VisitPurpose(models.TextChoices):
     NEW_CUSTOMER = "NEW_CUSTOMER", _("New customer")
@@ -79,7 +81,7 @@ class DeskLogEntry(models.Model):
         return self.lead_link == LeadLink.CREATED
 
 
-class ReceptionEntry(DeskLogEntry):
+class ReceptionEntry(DeskLogEntry, RecordedBy):
     """来访登记: who came, why, when, and who received them (FD-1)."""
 
     arrived_at = models.DateTimeField(_("arrived at"))
@@ -88,7 +90,6 @@ class ReceptionEntry(DeskLogEntry):
     receiver = _staff(_("received by"), optional=True)
     notes = models.TextField(_("notes"), blank=True)
     lead = _lead("reception_entries")
-    recorded_by = _staff(_("recorded by"))
 
     class Meta:
         verbose_name = _("reception log entry")
