@@ -6,6 +6,7 @@ from django import forms
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
+from leads.forms.leads import HouseFields
 from leads.models import Channel
 
 from ..models import Appointment, CallTopic, VisitPurpose
@@ -23,21 +24,11 @@ def _phone_widget_attrs() -> dict:
     }
 
 
-class CustomerDetailsForm(forms.Form):
+class CustomerDetailsForm(HouseFields):
     """The customer's details for their lead (LEAD-1); used when the entry is a customer's."""
 
+    field_order = ("channel", *HouseFields.base_fields)
     channel = forms.ChoiceField(label=_("Channel"), choices=Channel.choices)
-    community = forms.CharField(label=_("Community"), max_length=100, required=False)
-    building = forms.CharField(label=_("Building / unit / room"), max_length=100, required=False)
-    area_m2 = forms.DecimalField(
-        label=_("House area (m²)"), min_value=0.01, max_digits=8, decimal_places=2, required=False
-    )
-    budget = forms.DecimalField(
-        label=_("Budget (CNY)"), min_value=0, max_digits=12, decimal_places=0, required=False
-    )
-    planned_decoration_date = forms.DateField(
-        label=_("Planned decoration date"), required=False, widget=DATE
-    )
     brought_by = forms.ModelChoiceField(
         label=_("Brought by (staff)"), queryset=None, required=False
     )

@@ -24,15 +24,10 @@ from .common import (
 )
 
 
-class CustomerFields(BoundedDates, forms.Form):
-    """The customer's details (LEAD-1), shared by intake, the salesperson's slip and filings."""
+class HouseFields(forms.Form):
+    """The house and the plan (LEAD-1): written once for every form that takes them (intake,
+    slips, filings, and the front desk's reception and phone logs)."""
 
-    phone = forms.CharField(
-        label=_("Phone"),
-        max_length=40,
-        help_text=_("Mobile (11 digits) or landline with area code."),
-    )
-    customer_name = forms.CharField(label=_("Customer name"), max_length=50)
     community = forms.CharField(label=_("Community"), max_length=100, required=False)
     building = forms.CharField(label=_("Building / unit / room"), max_length=100, required=False)
     area_m2 = forms.DecimalField(
@@ -44,6 +39,18 @@ class CustomerFields(BoundedDates, forms.Form):
     planned_decoration_date = forms.DateField(
         label=_("Planned decoration date"), required=False, widget=DATE
     )
+
+
+class CustomerFields(BoundedDates, HouseFields):
+    """The customer's details (LEAD-1), shared by intake, the salesperson's slip and filings."""
+
+    field_order = ("phone", "customer_name", *HouseFields.base_fields)
+    phone = forms.CharField(
+        label=_("Phone"),
+        max_length=40,
+        help_text=_("Mobile (11 digits) or landline with area code."),
+    )
+    customer_name = forms.CharField(label=_("Customer name"), max_length=50)
     consultation_date = forms.DateField(
         label=_("Consultation date"), widget=DATE, initial=timezone.localdate
     )

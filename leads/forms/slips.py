@@ -39,6 +39,8 @@ class SlipForm(forms.Form):
 class MarketingLeadForm(CustomerFields, SlipForm):
     """A salesperson's new customer and its slip, in one form."""
 
+    field_order = ("customer_intent", "preferred_designer", *CustomerFields.field_order)
+
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["phone"].widget.attrs.update(phone_check_attrs("slip-phone"))
