@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup migrate seed lint format messages bench seed-volume figures clean
+.PHONY: run test setup migrate seed lint format messages bench seed-volume figures screens clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -64,6 +64,10 @@ seed-volume: migrate
 figures: setup
 	$(BIN)/python -m pip install --quiet lizard==1.24.3
 	$(BIN)/python bench/figures.py
+
+# Each role's home at 1366 and 390 px into docs/screens/ (a scratch demo database; Chromium).
+screens: setup
+	DJANGO_BENCH=1 $(BIN)/python manage.py screens $(ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles

@@ -115,10 +115,12 @@ def sync_role_permissions() -> None:
 
 
 def sync_after_migrate(app_config=None, **kwargs) -> None:
-    # post_migrate is sent once per app, in INSTALLED_APPS order; the permissions of all apps
-    # exist only when it reaches the last one. A partial migrate (some apps unmigrated) logs a
+    # post_migrate is sent once per app that has a models module, in INSTALLED_APPS order; the
+    # permissions of all apps exist only when it reaches the last of those (an app without models,
+    # such as the bench tooling, gets no signal). A partial migrate (some apps unmigrated) logs a
     # warning instead of failing the migration.
-    if app_config is not None and app_config != list(apps.get_app_configs())[-1]:
+    with_models = [config for config in apps.get_app_configs() if config.models_module]
+    if app_config is not None and app_config != with_models[-1]:
         return
     try:
         sync_role_permissions()

@@ -1,8 +1,11 @@
 """Role groups and a table of role × sample permission."""
 
+from types import SimpleNamespace
+
 import pytest
 from django.contrib.auth.models import Group
 
+from staff import roles
 from staff.models import Role
 from staff.roles import declared_role_permissions, sync_role_permissions
 
@@ -57,3 +60,17 @@ def test_sec1_sync_removes_permissions_not_in_the_table():
     group.permissions.add(Permission.objects.get(codename="delete_staff"))
     sync_role_permissions()
     assert not group.permissions.filter(codename="delete_staff").exists()
+
+
+def test_roles_sync_after_the_last_app_with_models_even_if_a_tooling_app_comes_last(monkeypatch):
+    """post_migrate is not sent for an app without models (bench, installed last by
+    DJANGO_BENCH=1): the permissions are synced on the last app that has models."""
+    with_models = SimpleNamespace(label="api", models_module=object())
+    tooling = SimpleNamespace(label="bench", models_module=None)
+    monkeypatch.setattr(roles.apps, "get_app_configs", lambda: [with_models, tooling])
+    synced = []
+    monkeypatch.setattr(roles, "sync_role_permissions", lambda: synced.append(True))
+    roles.sync_after_migrate(app_config=tooling)
+    assert synced == []
+    roles.sync_after_migrate(app_config=with_models)
+    assert synced == [True]

@@ -5,8 +5,8 @@ it with `runserver` on a free local port, signs in as each demo login through th
 and saves `<login>-1366.png` and `<login>-390.png` with Playwright driving Debian's Chromium
 (never a downloaded browser). Run it again after a change to the shell or a home page:
 
-    python manage.py screens                   # every role, into docs/screens/
-    python manage.py screens --logins gm hr    # only these
+    make screens                               # every role, into docs/screens/
+    make screens ARGS="--logins gm hr"         # only these
 """
 
 import os
