@@ -3,10 +3,10 @@ saving say in words what dispatch still needs; saving an incomplete lead stays a
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
-from leads.models import Channel, Lead
+from leads.models import Lead
 from staff.models import Role
+from tests.leads.test_views_intake import form as intake_form
 
 pytestmark = pytest.mark.django_db
 INTAKE = reverse("leads:intake")
@@ -14,19 +14,8 @@ READINESS = reverse("leads:intake_readiness")
 
 
 def form(**overrides) -> dict:
-    return {
-        "phone": "13812345678",
-        "customer_name": "王先生",
-        "channel": Channel.WALK_IN,
-        "in_person": "on",
-        "community": "阳光小区",
-        "building": "3-2-501",
-        "area_m2": "96",
-        "budget": "45000",
-        "planned_decoration_date": "",
-        "consultation_date": timezone.localdate().isoformat(),
-        **overrides,
-    }
+    """The intake form of test_views_intake, with the planned date left empty."""
+    return intake_form(**{"planned_decoration_date": "", **overrides})
 
 
 def test_disp2_intake_box_lists_what_is_missing(login, front_desk):
