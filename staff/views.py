@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.lists import paginate
+from core.lists import ListPage, paginate
 from core.params import int_param
 
 from . import queries, services, workbench
@@ -57,6 +57,14 @@ def notification_read_all(request: HttpRequest) -> HttpResponse:
     return redirect("notifications")
 
 
+# The directory's sorts, each answered by an index of Staff.
+DIRECTORY_SORTS = {
+    "number": ("employee_no",),  # unique
+    "name": ("name", "employee_no"),  # staff_name
+    "department": ("department", "employee_no"),  # the department's db_index
+}
+
+
 @permission_required("staff.view_staff", raise_exception=True)
 def staff_list(request: HttpRequest) -> HttpResponse:
     form = StaffFilterForm(request.GET or None)
@@ -66,8 +74,9 @@ def staff_list(request: HttpRequest) -> HttpResponse:
         department=filters.get("department", ""),
         role=filters.get("role", ""),
     )
-    page = paginate(request, people)
-    return render(request, "staff/staff_list.html", {"form": form, "page": page})
+    listing = ListPage(request, people, sorts=DIRECTORY_SORTS, default_sort="number")
+    context = {"form": form, "page": listing.page, "listing": listing}
+    return render(request, "staff/staff_list.html", context)
 
 
 @permission_required("staff.view_staff", raise_exception=True)

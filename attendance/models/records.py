@@ -66,6 +66,8 @@ class ClockRecord(UpdatedAt):
         indexes = [
             # The clock-record list filtered by date (and department through staff).
             models.Index(fields=["day"], name="clock_day"),
+            # The list sorted by clock-in time.
+            models.Index(fields=["clock_in"], name="clock_clock_in"),
         ]
 
     def __str__(self) -> str:

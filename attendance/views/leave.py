@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.lists import paginate
+from core.lists import ListPage
 from core.params import choice_param
 
 from .. import services
@@ -19,15 +19,27 @@ from ..queries.calendar_grid import department_grid
 from ..services.common import local_today
 from .common import area_required, context, month_start
 
+# Leave lists are bounded before they are sorted: my requests by leave_staff_start (and the filed_by
+# key), the approvals by leave_status_dates (pending only). The defaults keep the old orders.
+LEAVE_SORTS = {"start": ("start_day", "id"), "days": ("days", "id")}
+
 
 @area_required
 def leave_list(request: HttpRequest) -> HttpResponse:
     status = choice_param(request, "status", LeaveStatus.values)
-    page = paginate(request, pages.my_leave(request.user, status))
+    rows = pages.my_leave(request.user, status)
+    listing = ListPage(request, rows, sorts=LEAVE_SORTS, default_sort="-start")
     return render(
         request,
         "attendance/leave_list.html",
-        context(request, "leave", page=page, statuses=LeaveStatus.choices, status=status),
+        context(
+            request,
+            "leave",
+            page=listing.page,
+            listing=listing,
+            statuses=LeaveStatus.choices,
+            status=status,
+        ),
     )
 
 
@@ -124,13 +136,16 @@ def leave_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 @area_required
 def approvals(request: HttpRequest) -> HttpResponse:
     today = local_today()
+    rows = pages.awaiting_leave(request.user, today)
+    listing = ListPage(request, rows, sorts=LEAVE_SORTS, default_sort="start")
     return render(
         request,
         "attendance/approvals.html",
         context(
             request,
             "approvals",
-            page=paginate(request, pages.awaiting_leave(request.user, today)),
+            page=listing.page,
+            listing=listing,
             outings=pages.awaiting_outings(request.user, today),
             decision_form=DecisionForm(),
         ),

@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from core.lists import paginate
+from core.lists import ListPage, paginate
 from core.spreadsheets import export_filename, file_response
 from staff.exports import record_export
 
@@ -19,6 +19,19 @@ from ..forms import DailyFilterForm, MonthFilterForm
 from ..queries import pages
 from ..services.common import local_today
 from .common import area_of, area_required, context, month_start
+
+# Both lists are bounded by an index before they are sorted: a day's statuses (status_day_code,
+# one row a person) and a month's violations (violation_day). The defaults keep the old orders.
+DAILY_SORTS = {
+    "department": ("staff__department", "staff__employee_no"),
+    "number": ("staff__employee_no", "id"),
+    "late": ("late_minutes", "staff__employee_no"),
+}
+VIOLATION_SORTS = {
+    "day": ("day", "-staff__employee_no"),
+    "number": ("staff__employee_no", "day"),
+    "minutes": ("minutes", "id"),
+}
 
 
 def _reports_guard(request: HttpRequest) -> None:
@@ -35,9 +48,11 @@ def daily(request: HttpRequest) -> HttpResponse:
     statuses = pages.daily_statuses(
         request.user, day=day, department=data.get("department", ""), code=data.get("code", "")
     )
-    page = paginate(request, statuses)
+    listing = ListPage(request, statuses, sorts=DAILY_SORTS, default_sort="department")
     return render(
-        request, "attendance/daily.html", context(request, "daily", form=form, page=page, day=day)
+        request,
+        "attendance/daily.html",
+        context(request, "daily", form=form, page=listing.page, listing=listing, day=day),
     )
 
 
@@ -54,11 +69,12 @@ def violations(request: HttpRequest) -> HttpResponse:
     _reports_guard(request)
     form, first, _people = _month_and_people(request)
     _first, last = queries.month_range(first.year, first.month)
-    page = paginate(request, pages.violations_for(request.user, first=first, last=last))
+    rows = pages.violations_for(request.user, first=first, last=last)
+    listing = ListPage(request, rows, sorts=VIOLATION_SORTS, default_sort="-day")
     return render(
         request,
         "attendance/violations.html",
-        context(request, "violations", form=form, page=page, month=first),
+        context(request, "violations", form=form, page=listing.page, listing=listing, month=first),
     )
 
 

@@ -124,7 +124,8 @@ def _lead_url(complaint: Complaint) -> str:
 # ------------------------------------------------------------------------------------------------
 
 
-# The register's sorts, each answered by an index on Complaint (the volume plan test checks).
+# The register's and the department list's sorts, each answered by an index on Complaint (the
+# volume plan test checks): complaint_received, and the unique (year, seq) of the number.
 SORTS = {"received": ("received_at", "id"), "number": ("year", "seq")}
 
 
@@ -181,9 +182,12 @@ def department_list(request: HttpRequest) -> HttpResponse:
     rows = queries.department_complaints(
         request.user.department, now=timezone.now(), open_only=not show_closed
     )
+    listing = ListPage(request, rows, sorts=SORTS, default_sort="-received")
+    _show_phones(listing.page, request.user.has_perm(SEE_PHONE))
     context = {
         "form": form,
-        "page": _paginate(request, rows),
+        "page": listing.page,
+        "listing": listing,
         "department": request.user.get_department_display(),
     }
     return render(request, "complaints/department_list.html", context)

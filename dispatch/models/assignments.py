@@ -99,6 +99,8 @@ class Assignment(models.Model):
             models.Index(fields=["lead", "dispatched_at"], name="assignment_lead_at"),
             # The dispatch log filtered by how (forced dispatches report) over a period.
             models.Index(fields=["method", "dispatched_at"], name="assignment_method_at"),
+            # The dispatch log, newest first (or oldest), with no filter.
+            models.Index(fields=["dispatched_at"], name="assignment_dispatched_at"),
             # The dispatch log's "declined" filter.
             models.Index(fields=["declined_at"], name="assignment_declined_at"),
         ]

@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from core.lists import ListPage
 from leads.models import LeadState
 from leads.queries.access import phone_for
 from staff.access import role_required
@@ -15,6 +16,11 @@ from .access import board_required, dispatch_access
 
 PAGE_SIZE = 25
 BOARD_PAGE_SIZE = 50
+# The dispatch log's sorts, each answered by an index of Assignment.
+LOG_SORTS = {
+    "dispatched": ("dispatched_at", "id"),  # assignment_dispatched_at
+    "method": ("method", "dispatched_at", "id"),  # assignment_method_at
+}
 
 
 @board_required
@@ -52,6 +58,11 @@ def dispatch_log(request: HttpRequest) -> HttpResponse:
         start=filters.get("start"),
         end=filters.get("end"),
     )
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"form": form, "page": page, **dispatch_access(request.user).context()}
+    listing = ListPage(request, rows, sorts=LOG_SORTS, default_sort="-dispatched")
+    context = {
+        "form": form,
+        "page": listing.page,
+        "listing": listing,
+        **dispatch_access(request.user).context(),
+    }
     return render(request, "dispatch/log.html", context)

@@ -65,6 +65,8 @@ class CallRecord(models.Model):
         indexes = [
             # The daily computation reads one day of calls; the list filters by day.
             models.Index(fields=["started_at"], name="call_started"),
+            # The call list sorted by talk time (the longest or shortest calls first).
+            models.Index(fields=["talk_seconds"], name="call_talk"),
         ]
 
     def __str__(self) -> str:

@@ -100,6 +100,8 @@ class ReceptionEntry(DeskLogEntry, RecordedBy):
             models.Index(fields=["-arrived_at"], name="reception_arrived"),
             models.Index(fields=["purpose", "-arrived_at"], name="reception_purpose_arrived"),
             models.Index(fields=["phone"], name="reception_phone"),
+            # The log sorted by visitor.
+            models.Index(fields=["visitor_name"], name="reception_visitor"),
         ]
 
     def __str__(self) -> str:
@@ -125,6 +127,8 @@ class PhoneConsultation(DeskLogEntry):
             models.Index(fields=["-called_at"], name="phonelog_called"),
             models.Index(fields=["topic", "-called_at"], name="phonelog_topic_called"),
             models.Index(fields=["phone"], name="phonelog_phone"),
+            # The log sorted by caller.
+            models.Index(fields=["caller_name"], name="phonelog_caller"),
         ]
 
     def __str__(self) -> str:

@@ -5,7 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from core.lists import paginate
+from core.lists import ListPage
 
 from ..access import require
 from ..forms.documents import DocumentForm, DocumentSearchForm
@@ -16,6 +16,11 @@ from ..services.errors import FrontDeskError
 from .common import context
 
 VIEW = "frontdesk.view_document"
+# The register's sorts, each answered by an index of Document.
+SORTS = {
+    "number": ("number",),  # the unique number
+    "date": ("document_date", "id"),  # document_date
+}
 
 
 def document_list(request: HttpRequest) -> HttpResponse:
@@ -28,7 +33,8 @@ def document_list(request: HttpRequest) -> HttpResponse:
         direction=filters.get("direction", ""),
         year=filters.get("year"),
     )
-    page = context(request, "documents", form=form, page=paginate(request, rows))
+    listing = ListPage(request, rows, sorts=SORTS, default_sort="-date")
+    page = context(request, "documents", form=form, page=listing.page, listing=listing)
     return render(request, "frontdesk/document_list.html", page)
 
 

@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.lists import paginate
+from core.lists import PAGE_PARAM, SIZE_PARAM, SORT_PARAM, ListPage
 from leads.queries.intake import phone_check as leads_phone_check
 
 from ..access import require
@@ -20,6 +20,16 @@ from .common import context
 
 VIEW_VISITS = "frontdesk.view_receptionentry"
 VIEW_CALLS = "frontdesk.view_phoneconsultation"
+
+# The logs' sorts, each answered by an index of the model's Meta.indexes (named after each).
+RECEPTION_SORTS = {
+    "arrived": ("arrived_at", "id"),  # reception_arrived
+    "visitor": ("visitor_name", "id"),  # reception_visitor
+}
+PHONE_SORTS = {
+    "called": ("called_at", "id"),  # phonelog_called
+    "caller": ("caller_name", "id"),  # phonelog_caller
+}
 
 
 def _customer(data: dict) -> services.CustomerDetails:
@@ -38,9 +48,12 @@ def _saved(request: HttpRequest, result: services.LogResult, saved_text: str) ->
 
 
 def _filters(request: HttpRequest, kinds, label=None) -> tuple[LogFilterForm, dict]:
-    form = LogFilterForm(request.GET or None, kinds=kinds, kind_label=label)
+    """The filters asked for; none (a bare URL, or only a sort, size or page): today's log.
+    The form always sends its date, so an emptied date there means every day."""
+    asked = any(key not in (SORT_PARAM, SIZE_PARAM, PAGE_PARAM) for key in request.GET)
+    form = LogFilterForm(request.GET if asked else None, kinds=kinds, kind_label=label)
     data = form.cleaned_data if form.is_valid() else {}
-    day = data.get("day") if request.GET else timezone.localdate()
+    day = data.get("day") if asked else timezone.localdate()
     return form, {"day": day, "kind": data.get("kind", ""), "q": data.get("q", "")}
 
 
@@ -48,7 +61,10 @@ def reception_log(request: HttpRequest) -> HttpResponse:
     require(request.user, VIEW_VISITS)
     form, f = _filters(request, VisitPurpose.choices, label=_("Visit purpose"))
     rows = queries.reception_log(day=f["day"], purpose=f["kind"], q=f["q"])
-    page = context(request, "reception", form=form, page=paginate(request, rows), day=f["day"])
+    listing = ListPage(request, rows, sorts=RECEPTION_SORTS, default_sort="-arrived")
+    page = context(
+        request, "reception", form=form, page=listing.page, listing=listing, day=f["day"]
+    )
     return render(request, "frontdesk/reception_log.html", page)
 
 
@@ -83,7 +99,8 @@ def phone_log(request: HttpRequest) -> HttpResponse:
     require(request.user, VIEW_CALLS)
     form, f = _filters(request, CallTopic.choices, label=_("Topic"))
     rows = queries.phone_log(day=f["day"], topic=f["kind"], q=f["q"])
-    page = context(request, "phone", form=form, page=paginate(request, rows), day=f["day"])
+    listing = ListPage(request, rows, sorts=PHONE_SORTS, default_sort="-called")
+    page = context(request, "phone", form=form, page=listing.page, listing=listing, day=f["day"])
     return render(request, "frontdesk/phone_log.html", page)
 
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.lists import paginate
+from core.lists import ListPage, paginate
 from core.params import int_param
 from core.spreadsheets import export_filename, file_response
 from staff.imports import StageError, clear_stage, stage_upload, staged_upload
@@ -33,6 +33,12 @@ from .common import context, safe_next
 
 SEE = "frontdesk.view_agentdailymetric"
 CHART_DAYS = 30
+# The call list's sorts, each answered by an index of CallRecord.
+CALL_SORTS = {
+    "number": ("id",),  # the primary key
+    "started": ("started_at", "id"),  # call_started
+    "talk": ("talk_seconds", "id"),  # call_talk
+}
 
 
 def _day(request: HttpRequest):
@@ -97,10 +103,12 @@ def call_list(request: HttpRequest) -> HttpResponse:
     form = DayForm(request.GET or None)
     day = form.cleaned_data.get("day") if form.is_valid() else None
     rows = queries.call_records(agent_id=agent_id, day=day)
+    listing = ListPage(request, rows, sorts=CALL_SORTS, default_sort="-started")
     page = context(
         request,
         "quality",
-        page=paginate(request, rows),
+        page=listing.page,
+        listing=listing,
         day=day,
         agents=Staff.objects.filter(call_records__isnull=False).distinct() if sees_all else [],
         agent_id=str(agent_id or ""),

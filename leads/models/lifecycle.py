@@ -230,6 +230,8 @@ class Closure(models.Model):
             # The queues: by status, oldest proposal first; and a proposer's own.
             models.Index(fields=["status", "proposed_at"], name="closure_status_proposed"),
             models.Index(fields=["proposed_by", "-proposed_at"], name="closure_proposer"),
+            # The "all" tab, by proposal date.
+            models.Index(fields=["proposed_at"], name="closure_proposed"),
             # CLOSE-4 analysis: confirmed closures over a period, by kind and reason.
             models.Index(fields=["status", "decided_at"], name="closure_status_decided"),
             models.Index(fields=["kind", "reason"], name="closure_kind_reason"),

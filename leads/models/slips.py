@@ -72,6 +72,8 @@ class TransferSlip(models.Model):
             models.Index(fields=["salesperson", "-filled_at"], name="slip_salesperson_filled"),
             # HR's list: dispatched slips by dispatch date.
             models.Index(fields=["dispatched_at"], name="slip_dispatched_at"),
+            # Every slip, newest first (managers and signers).
+            models.Index(fields=["filled_at"], name="slip_filled"),
         ]
 
     def __str__(self) -> str:

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.lists import paginate
+from core.lists import ListPage, paginate
 from staff.access import role_required
 from staff.models import Staff
 
@@ -21,6 +21,13 @@ from ..queries.lifecycle import sees_all_commission
 from ..services import commission as services
 from ..services.errors import LeadError
 from .common import refuse
+
+# The ledger's sorts: a month's lines, bounded by the month indexes (commissionentry_month_role)
+# before they are sorted; by earner (the old order) or by the contract's signing date.
+LEDGER_SORTS = {
+    "earner": ("staff__employee_no", "created_at", "id"),
+    "signed": ("contract__signed_on", "id"),
+}
 
 
 def _earner(request: HttpRequest, form: CommissionMonthForm) -> Staff:
@@ -66,10 +73,14 @@ def commission_ledger(request: HttpRequest) -> HttpResponse:
         role=data.get("role", ""),
         void=data.get("void", ""),
     )
+    listing = ListPage(
+        request, queries.ledger(filters), sorts=LEDGER_SORTS, default_sort="earner", sizes=(50, 100)
+    )
     context = {
         "form": form,
         "month": month,
-        "page": paginate(request, queries.ledger(filters), sizes=(50, 100)),
+        "page": listing.page,
+        "listing": listing,
         "totals": queries.earner_totals(month),
         "paid": queries.paid_month(month),
         "rules": queries.rules_in_force(timezone.localdate()),

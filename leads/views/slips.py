@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.lists import paginate
+from core.lists import ListPage
 from staff.access import role_required
 from staff.models import Role
 
@@ -27,6 +27,11 @@ from .intake import intake_data
 
 SALES_ROLES = (Role.MARKETING_SALES, Role.MARKETING_MANAGER)
 
+# The slip lists' sorts, each answered by an index on TransferSlip: a salesperson's own slips by
+# slip_salesperson_filled, all slips by slip_filled (leads.0016), HR's by slip_dispatched_at.
+SLIP_SORTS = {"filled": ("filled_at", "id")}
+HR_SORTS = {"dispatched": ("dispatched_at", "id")}
+
 
 @role_required(*AREA_ROLES)
 def slip_list(request: HttpRequest) -> HttpResponse:
@@ -34,10 +39,12 @@ def slip_list(request: HttpRequest) -> HttpResponse:
     form = SlipFilterForm(request.GET or None)
     status = form.cleaned_data.get("status", "") if form.is_valid() else ""
     slips = queries.with_status(queries.slips_for(request.user), status)
+    listing = ListPage(request, slips, sorts=SLIP_SORTS, default_sort="-filled")
     context = {
         "form": form,
         "awaiting": queries.slips_awaiting(request.user, timezone.localdate())[:50],
-        "page": paginate(request, slips),
+        "page": listing.page,
+        "listing": listing,
         "can_file": request.user.has_role(*SALES_ROLES),
     }
     return render(request, "leads/slip_list.html", context)
@@ -156,9 +163,11 @@ def slips_hr(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     form = _hr_form(request)
     slips = queries.hr_slips(_hr_filters(form))
+    listing = ListPage(request, slips, sorts=HR_SORTS, default_sort="-dispatched")
     context = {
         "form": form,
-        "page": paginate(request, slips),
+        "page": listing.page,
+        "listing": listing,
         "query_string": request.GET.urlencode(),
     }
     return render(request, "leads/slips_hr.html", context)

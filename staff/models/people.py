@@ -93,6 +93,10 @@ class Staff(AbstractUser):
                 condition=models.Q(base_salary__gte=0), name="staff_base_salary_not_negative"
             ),
         ]
+        indexes = [
+            # The staff directory sorted by name.
+            models.Index(fields=["name"], name="staff_name"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.name or self.username} ({self.employee_no})"

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from complaints.models import ComplaintStatus
+from staff.models import Department
 from tests.complaints.factories import ComplaintFactory
 
 pytestmark = pytest.mark.django_db
@@ -66,3 +67,43 @@ def test_register_sorted_query_count_is_fixed(
     # session, user, roles and permissions, deadlines, count, rows, the category choices.
     with django_assert_num_queries(7):
         assert client.get(INDEX, {"sort": "number", "per_page": "50"}).status_code == 200
+
+
+# The department's list ("my complaints") sorts the same way, over its own complaints.
+MINE = reverse("complaints:mine")
+
+
+@pytest.fixture
+def three_mine(three):
+    for complaint in three:
+        complaint.responsible_department = Department.CUSTOMER_SERVICE
+        complaint.status = ComplaintStatus.DECIDED
+        complaint.save()
+    return three
+
+
+def test_department_list_sorts_by_received_and_by_number(login, customer_manager, three_mine):
+    first, second, third = (c.number for c in three_mine)
+    client = login(customer_manager)
+    assert numbers(client.get(MINE)) == [third, first, second]  # newest received first
+    assert numbers(client.get(MINE, {"sort": "received"})) == [second, first, third]
+    assert numbers(client.get(MINE, {"sort": "-number"})) == [third, second, first]
+    response = client.get(MINE, {"sort": "summary", "show_closed": "on"})
+    assert response.context["listing"].sort == "-received"
+    body = response.content.decode()
+    assert 'href="?show_closed=on&amp;sort=number"' in body  # the filter kept in the header
+    assert 'data-testid="complaint-table"' in body
+
+
+@pytest.mark.parametrize("rows", [5, 50])
+def test_department_list_sorted_query_count_is_fixed(
+    login, customer_manager, django_assert_num_queries, rows
+):
+    ComplaintFactory.create_batch(
+        rows, status=ComplaintStatus.DECIDED, responsible_department=Department.CUSTOMER_SERVICE
+    )
+    client = login(customer_manager)
+    client.get(MINE)
+    # session, user, roles and permissions, deadlines, count, rows.
+    with django_assert_num_queries(6):
+        assert client.get(MINE, {"sort": "number", "per_page": "50"}).status_code == 200

@@ -37,7 +37,13 @@ PLAN = VolumePlan(
     calls_per_agent_day=1,
     attendance_days=365,
 )
-TABLES = ("leads_lead", "complaints_complaint", "attendance_clockrecord")
+TABLES = (
+    "leads_lead",
+    "complaints_complaint",
+    "attendance_clockrecord",
+    "leads_closure",
+    "dispatch_assignment",
+)
 
 
 @pytest.fixture
@@ -114,8 +120,60 @@ def test_list_filters_and_sorts_use_indexes(volume):
             f"{complaints}?sort=number",
             f"{complaints}?sort=-number&per_page=100",
             f"{complaints}?sort=-received&status=REGISTERED",
+            # The closure queue: each tab's default and its sorts (a proposer's own, all, a status).
+            # The confirmed tab is here with a kind only: every generated closure is confirmed, so
+            # its unfiltered count reads the whole table, which the planner rightly does in order.
+            reverse("leads:closures"),
+            f"{reverse('leads:closures')}?tab=mine&sort=proposed",
+            f"{reverse('leads:closures')}?tab=all",
+            f"{reverse('leads:closures')}?tab=all&sort=proposed&page=5",
+            f"{reverse('leads:closures')}?tab=rejected&sort=decided",
+            f"{reverse('leads:closures')}?tab=confirmed&sort=proposed&kind=DEAD",
+            f"{reverse('leads:closures')}?tab=confirmed&sort=-decided&kind=DEAD",
         ],
-        "HR": [clock, f"{clock}?page=5", f"{clock}?day=2026-11-02"],
+        # The front desk's, dispatch's and the directory's sorts (frontdesk.0009, dispatch.0007,
+        # staff.0015). Dispatches are a big table; the plan's ~1,700 hotline calls fill a few
+        # pages, which the planner rightly reads whole, so calls are not in TABLES.
+        "GM": [
+            f"{reverse('frontdesk:calls')}?sort=-talk",
+            f"{reverse('frontdesk:calls')}?sort=number&per_page=100",
+            f"{reverse('frontdesk:calls')}?sort=talk&day=2026-11-02",
+            reverse("dispatch:log"),
+            f"{reverse('dispatch:log')}?sort=dispatched&page=10",
+            f"{reverse('dispatch:log')}?sort=-method&per_page=100",
+            f"{reverse('dispatch:log')}?sort=method&method=FORCED",
+            f"{reverse('staff:list')}?sort=name",
+            f"{reverse('staff:list')}?sort=-department",
+        ],
+        "FRONT_DESK": [
+            f"{reverse('frontdesk:reception_log')}?sort=visitor",
+            f"{reverse('frontdesk:reception_log')}?sort=-arrived&day=",
+            f"{reverse('frontdesk:phone_log')}?sort=-caller&day=",
+            f"{reverse('frontdesk:phone_log')}?sort=called",
+            f"{reverse('frontdesk:documents')}?sort=number",
+            f"{reverse('frontdesk:documents')}?sort=-date",
+        ],
+        "ENGINEERING": [
+            f"{reverse('complaints:mine')}?sort=number",
+            f"{reverse('complaints:mine')}?sort=-received&per_page=100&show_closed=on",
+        ],
+        "DESIGN_MANAGER": [
+            reverse("leads:closures"),
+            f"{reverse('leads:closures')}?tab=awaiting&sort=-proposed",
+            f"{reverse('leads:closures')}?tab=confirmed&sort=decided&kind=DEAD",
+        ],
+        "HR": [
+            clock,
+            f"{clock}?page=5",
+            f"{clock}?day=2026-11-02",
+            # The clock list's sorts, alone and with the day filter.
+            f"{clock}?sort=day",
+            f"{clock}?sort=clock_in",
+            f"{clock}?sort=-clock_in&per_page=100",
+            f"{clock}?sort=number",
+            f"{clock}?sort=-number&page=3",
+            f"{clock}?sort=clock_in&day=2026-11-02",
+        ],
     }
     scans = []
     for role, urls in pages.items():
