@@ -5,7 +5,37 @@ from crispy_forms.layout import Field, Layout, Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Department, FaultType, ReportKind, Role, Staff
+from .imports import check_upload
+from .models import ColumnPreset, Department, FaultType, ReportKind, Role, Staff
+
+
+class UploadForm(forms.Form):
+    """An in-app import: a .csv or .xlsx file within the upload limits, and the column preset of
+    the device or program that wrote it ("our template" when none). A subclass declares `file`
+    (its label says what the file holds) and sets `preset_kind` and `preset_help`."""
+
+    field_order = ("file", "preset")
+    preset_kind: str
+    preset_help = ""
+    preset = forms.ModelChoiceField(
+        label=_("File from"),
+        queryset=ColumnPreset.objects.none(),
+        required=False,
+        empty_label=_("Our template"),
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        preset = self.fields["preset"]
+        preset.queryset = ColumnPreset.objects.filter(kind=self.preset_kind, active=True)
+        preset.help_text = self.preset_help
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith((".csv", ".xlsx")):
+            raise forms.ValidationError(_("Upload a .csv or .xlsx file."))
+        check_upload(upload)  # byte and row limits, before the file is parsed
+        return upload
 
 
 class StaffFilterForm(forms.Form):

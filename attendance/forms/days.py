@@ -10,8 +10,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.params import to_month
-from staff.imports import check_upload
-from staff.models import ColumnPreset, Department, ImportKind, Staff
+from staff.forms import UploadForm
+from staff.models import Department, ImportKind, Staff
 
 from ..models import (
     LEAVE_TYPE_CHOICES,
@@ -116,34 +116,19 @@ class ClockForm(forms.Form):
         self.helper = _helper(_("Save"))
 
 
-class ClockImportForm(forms.Form):
+class ClockImportForm(UploadForm):
     file = forms.FileField(
         label=_("Time clock file (CSV or Excel)"),
         help_text=_(
             "Columns: employee number, date, clock-in, clock-out (Chinese or English headers)."
         ),
     )
-    preset = forms.ModelChoiceField(
-        label=_("File from"),
-        queryset=ColumnPreset.objects.none(),
-        required=False,
-        empty_label=_("Our template"),
-        help_text=_("Choose the device whose export this is; presets are edited in the admin."),
-    )
+    preset_kind = ImportKind.CLOCK
+    preset_help = _("Choose the device whose export this is; presets are edited in the admin.")
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["preset"].queryset = ColumnPreset.objects.filter(
-            kind=ImportKind.CLOCK, active=True
-        )
         self.helper = _helper(_("Preview"))
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith((".csv", ".xlsx")):
-            raise forms.ValidationError(_("Upload a .csv or .xlsx file."))
-        check_upload(upload)  # byte and row limits, before the file is parsed
-        return upload
 
 
 class OffPostForm(forms.Form):

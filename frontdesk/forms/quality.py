@@ -6,8 +6,8 @@ from django import forms
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
-from staff.imports import check_upload
-from staff.models import ColumnPreset, ImportKind
+from staff.forms import UploadForm
+from staff.models import ImportKind
 
 from .common import parse_month
 
@@ -20,34 +20,19 @@ MOOD_CHOICES = [
 ]
 
 
-class CallImportForm(forms.Form):
+class CallImportForm(UploadForm):
     file = forms.FileField(
         label=_("Call records (CSV or Excel)"),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
     )
-    preset = forms.ModelChoiceField(
-        label=_("File from"),
-        queryset=ColumnPreset.objects.none(),
-        required=False,
-        empty_label=_("Our template"),
-        help_text=_("Choose the program whose export this is; presets are edited in the admin."),
-    )
+    preset_kind = ImportKind.CALLS
+    preset_help = _("Choose the program whose export this is; presets are edited in the admin.")
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["preset"].queryset = ColumnPreset.objects.filter(
-            kind=ImportKind.CALLS, active=True
-        )
         self.helper = FormHelper()
         self.helper.attrs = {"data-testid": "call-import-form"}
         self.helper.add_input(Submit("upload", _("Preview"), data_testid="call-import-save"))
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith((".csv", ".xlsx")):
-            raise forms.ValidationError(_("Upload a .csv or .xlsx file."))
-        check_upload(upload)  # byte and row limits, before the file is parsed
-        return upload
 
 
 class AlertNoteForm(forms.Form):
