@@ -1,10 +1,11 @@
 """The front desk pages over HTTP: quick entry through the leads intake (LEAD-2), appointments,
 handover, quality, good cases, documents."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
+import time_machine
 from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
@@ -29,6 +30,14 @@ from tests.factories import StaffFactory
 from tests.frontdesk.factories import AppointmentFactory, CallRecordFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _midday():
+    """Mid-morning in Beijing: "in 30 minutes" and "tomorrow" stay on the days the tests mean,
+    whenever the suite runs (at 23:40 Beijing time, +30 minutes is already tomorrow)."""
+    with time_machine.travel(datetime(2026, 4, 15, 10, 0, tzinfo=timezone.get_fixed_timezone(480))):
+        yield
 
 
 def texts(response) -> list[str]:
