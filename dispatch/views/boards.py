@@ -1,10 +1,9 @@
 """Read-only pages: the load board, the designer's own leads, the dispatch log."""
 
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from core.lists import ListPage
+from core.lists import ListPage, paginate
 from leads.models import LeadState
 from leads.queries.access import phone_for
 from staff.access import role_required
@@ -14,8 +13,11 @@ from .. import queries
 from ..forms.boards import DispatchLogFilterForm, MyLeadsFilterForm
 from .access import board_required, dispatch_access
 
-PAGE_SIZE = 25
-BOARD_PAGE_SIZE = 50
+# The designer's own leads: a few hundred at most, read through the (designer, state) index.
+MY_LEADS_SORTS = {
+    "dispatched": ("dispatched_at", "id"),
+    "decoration": ("planned_decoration_date", "id"),
+}
 # The dispatch log's sorts, each answered by an index of Assignment.
 LOG_SORTS = {
     "dispatched": ("dispatched_at", "id"),  # assignment_dispatched_at
@@ -28,7 +30,7 @@ def load_board(request: HttpRequest) -> HttpResponse:
     """Every active designer: today, this week, open this week against caps, champion, leave."""
     day = queries.dispatch_day()
     rows = queries.load_rows(queries.designer_snapshots(day), day)
-    page = Paginator(rows, BOARD_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = paginate(request, rows, sizes=(50, 100))
     return render(request, "dispatch/board.html", {"page": page, "day": day})
 
 
@@ -37,13 +39,14 @@ def my_leads(request: HttpRequest) -> HttpResponse:
     """The designer's leads, newest dispatch first, with the customer's phone (their own)."""
     form = MyLeadsFilterForm(request.GET or None)
     state = form.cleaned_data["state"] if form.is_valid() else ""
-    page = Paginator(queries.my_leads(request.user, state), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    # No sort asked: the query's own order (newest dispatch first, undispatched last).
+    listing = ListPage(request, queries.my_leads(request.user, state), sorts=MY_LEADS_SORTS)
+    page = listing.page
     for lead in page:
         lead.display_phone = phone_for(request.user, lead)  # SEC-1: their own leads: in full
         lead.can_decline = lead.state == LeadState.DISPATCHED  # from their own page (DISP-7)
-    return render(request, "dispatch/my_leads.html", {"form": form, "page": page})
+    context = {"form": form, "page": page, "listing": listing}
+    return render(request, "dispatch/my_leads.html", context)
 
 
 @board_required

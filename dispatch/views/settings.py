@@ -4,13 +4,13 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.lists import paginate
 from leads.services.config import size_thresholds_on
 from staff.models import DesignerTier
 
@@ -25,7 +25,6 @@ from ..forms.settings import (
 from ..models import CAP_FIELDS, CapacityRule, Champion, SeasonPeriod, TierRule
 from .access import CONFIGURE, CONFIRM_CHAMPION, board_required, dispatch_access
 
-PAGE_SIZE = 25
 RECENT_RULES = 10
 
 
@@ -125,7 +124,7 @@ def champions(request: HttpRequest) -> HttpResponse:
 
 
 def _champions_context(request: HttpRequest, **extra) -> dict:
-    page = Paginator(queries.champion_titles(), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = paginate(request, queries.champion_titles())
     context = {
         "page": page,
         "compute_form": ChampionComputeForm(),
