@@ -1,9 +1,10 @@
 """FD-1: a walk-in registered through 登记客户 (the leads intake) is in that day's 来访登记,
 read from its lead (leads may not call up into frontdesk), once, and only on that day."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
@@ -15,6 +16,13 @@ from tests.leads.factories import LeadFactory
 
 pytestmark = pytest.mark.django_db
 LOG = reverse("frontdesk:reception_log")
+
+
+@pytest.fixture(autouse=True)
+def _mid_morning():
+    """Mid-morning in Beijing: "30 minutes ago" stays today whenever the suite runs."""
+    with time_machine.travel(datetime(2026, 4, 15, 10, 0, tzinfo=timezone.get_fixed_timezone(480))):
+        yield
 
 
 def intake(client, **overrides) -> Lead:
