@@ -5,14 +5,14 @@ its permission). Superusers see everything. Templates get plain data and never t
 """
 
 from dataclasses import dataclass, field
-from importlib import import_module
 from itertools import groupby
 
-from django.apps import apps
 from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+
+from core.discovery import app_modules
 
 from .models import Role
 
@@ -106,13 +106,7 @@ NAV_ITEMS = [
 
 def all_items() -> list[NavItem]:
     items: list[NavItem] = []
-    for config in apps.get_app_configs():
-        try:
-            module = import_module(f"{config.name}.navigation")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.navigation":
-                raise
-            continue
+    for _config, module in app_modules("navigation"):
         items.extend(getattr(module, "NAV_ITEMS", []))
     return sorted(items, key=lambda item: (GROUP_ORDER.get(item.group, len(GROUPS)), item.order))
 

@@ -6,10 +6,11 @@ exactly the union of those declarations, so the table in code is the single sour
 """
 
 import logging
-from importlib import import_module
 
 from django.apps import apps
 from django.contrib.auth.models import Group, Permission
+
+from core.discovery import app_modules
 
 from .models import Role
 
@@ -63,13 +64,7 @@ ADMIN_ACCESS: dict[str, dict[str, str]] = {
 
 def _declarations(name: str):
     """Yield `name` from every installed app's roles module that declares it."""
-    for config in apps.get_app_configs():
-        try:
-            module = import_module(f"{config.name}.roles")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.roles":
-                raise
-            continue
+    for _config, module in app_modules("roles"):
         yield from getattr(module, name, {}).items()
 
 

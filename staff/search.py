@@ -16,9 +16,8 @@ trigram indexes of leads 0010 and complaints 0004).
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from importlib import import_module
 
-from django.apps import apps
+from core.discovery import app_modules
 
 from .phones import InvalidPhone, normalize_phone
 
@@ -93,13 +92,7 @@ class Results:
 def _sections() -> list[Callable[[object, Terms], Group | None]]:
     """Every installed app's `search.section`, in INSTALLED_APPS order."""
     found = []
-    for config in apps.get_app_configs():
-        try:
-            module = import_module(f"{config.name}.search")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.search":
-                raise
-            continue
+    for _config, module in app_modules("search"):
         if module.__name__ != __name__ and hasattr(module, "section"):
             found.append(module.section)
     return found

@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
-from importlib import import_module
 
-from django.apps import apps
 from django.db.models import QuerySet
 from django.utils.functional import Promise
+
+from core.discovery import app_modules
 
 from .models import Notification, Role, Staff
 
@@ -73,13 +73,7 @@ class Section:
 def sections_for(user: Staff, now: datetime) -> list[Section]:
     """Every section the user's roles contribute, in the roles' order."""
     found: list[Section] = []
-    for config in apps.get_app_configs():
-        try:
-            module = import_module(f"{config.name}.workbench")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.workbench":
-                raise
-            continue
+    for _config, module in app_modules("workbench"):
         if module.__name__ != __name__ and hasattr(module, "sections"):
             found.extend(module.sections(user, now))
     return sorted(found, key=lambda s: ROLE_ORDER.get(s.role, 99))

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from importlib import import_module
 
-from django.apps import apps
 from django.db.models import Exists, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
+from core.discovery import app_modules
 from leads.models import Contract, Measurement
 from staff.models import DesignerTier, Staff
 from staff.queries import count_subquery
@@ -56,17 +55,7 @@ Offered = dict[str, dict[int, list[tuple]]]
 def offered_facts(start: date, end: date) -> list[Offered]:
     """What the installed apps offer the quality gate between `start` and `end`: found as staff
     finds the apps' navigation (docs/architecture.md), so dispatch names no app on its floor."""
-    found = []
-    for config in apps.get_app_configs():
-        name = f"{config.name}.{FACTS_MODULE}"
-        try:
-            module = import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue
-        found.append(module.designer_facts(start, end))
-    return found
+    return [module.designer_facts(start, end) for _app, module in app_modules(FACTS_MODULE)]
 
 
 def _merge(sources: list[Offered]) -> Offered:
