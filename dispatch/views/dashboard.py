@@ -76,8 +76,8 @@ def dispatch_view(request: HttpRequest, pk: int) -> HttpResponse:
     except Lead.DoesNotExist as exc:
         raise Http404 from exc
     except services.DispatchError as exc:
-        return _refused(request, str(exc), tab="ready", lead_pk=pk)
-    return _done(request, _dispatched_text(assignment), tab="ready")
+        return answer_refused(request, str(exc), tab="ready", lead_pk=pk)
+    return answer_done(request, _dispatched_text(assignment), tab="ready")
 
 
 @require_POST
@@ -86,7 +86,7 @@ def force_view(request: HttpRequest, pk: int) -> HttpResponse:
     lead = get_object_or_404(Lead, pk=pk)
     form = ReasonForm(request.POST)
     if not form.is_valid():
-        return _refused(request, errors_text(form), tab="ready", lead_pk=pk)
+        return answer_refused(request, errors_text(form), tab="ready", lead_pk=pk)
     designer = get_object_or_404(Staff, pk=form.cleaned_data.get("designer") or 0)
     reason = form.cleaned_data.get("reason", "")
     try:
@@ -94,8 +94,8 @@ def force_view(request: HttpRequest, pk: int) -> HttpResponse:
             lead=lead, designer=designer, by=request.user, reason=reason
         )
     except services.DispatchError as exc:
-        return _refused(request, str(exc), tab="ready", lead_pk=pk)
-    return _done(request, _dispatched_text(assignment), tab="ready")
+        return answer_refused(request, str(exc), tab="ready", lead_pk=pk)
+    return answer_done(request, _dispatched_text(assignment), tab="ready")
 
 
 @require_POST
@@ -104,22 +104,22 @@ def decline_view(request: HttpRequest, pk: int) -> HttpResponse:
     lead = get_object_or_404(Lead.objects.select_related("designer"), pk=pk)
     form = ReasonForm(request.POST)
     if not form.is_valid():
-        return _refused(request, errors_text(form), tab="dispatched")
+        return answer_refused(request, errors_text(form), tab="dispatched")
     declined_by = lead.designer.get_full_name() if lead.designer else ""
     try:
         assignment = services.decline_dispatch(
             lead=lead, by=request.user, reason=form.cleaned_data.get("reason", "")
         )
     except services.DispatchError as exc:
-        return _refused(request, str(exc), tab="dispatched")
+        return answer_refused(request, str(exc), tab="dispatched")
     if assignment is None:
         text = _("%(name)s declined; nobody else can take the lead, so it is back in the queue.")
-        return _done(request, text % {"name": declined_by}, tab="ready", lead_pk=pk)
+        return answer_done(request, text % {"name": declined_by}, tab="ready", lead_pk=pk)
     text = _("%(name)s declined; the lead now goes to %(next)s.") % {
         "name": declined_by,
         "next": assignment.designer.get_full_name(),
     }
-    return _done(request, text, tab="dispatched")
+    return answer_done(request, text, tab="dispatched")
 
 
 @require_POST
@@ -129,12 +129,12 @@ def confirm_levels_view(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.confirm_levels_introduced(lead=lead, by=request.user)
     except services.DispatchError as exc:
-        return _refused(request, str(exc), tab="waiting", lead_pk=pk)
+        return answer_refused(request, str(exc), tab="waiting", lead_pk=pk)
     text = _("Designer levels confirmed as introduced to %(customer)s.") % {
         "customer": lead.customer_name
     }
     ready = queries.ready_queue().filter(pk=pk).exists()
-    return _done(request, text, tab="ready" if ready else "waiting", lead_pk=pk)
+    return answer_done(request, text, tab="ready" if ready else "waiting", lead_pk=pk)
 
 
 # --- assembling the workspace ----------------------------------------------------------------
@@ -206,7 +206,8 @@ def _dispatched_text(assignment: Assignment) -> str:
     return f"{text} {assignment.preference_note}".strip()
 
 
-def _done(request: HttpRequest, text: str, *, tab: str, lead_pk: int | None = None):
+def answer_done(request: HttpRequest, text: str, *, tab: str, lead_pk: int | None = None):
+    """A dashboard action done: the workspace again (htmx) or a redirect to it, with `text`."""
     if request.htmx:
         context = workspace_context(request, tab=tab, lead_pk=lead_pk)
         return render(request, "dispatch/_workspace.html", {**context, "flash": text})
@@ -215,7 +216,7 @@ def _done(request: HttpRequest, text: str, *, tab: str, lead_pk: int | None = No
     return redirect(f"{reverse('dispatch:index')}?tab={tab}{suffix}")
 
 
-def _refused(request: HttpRequest, text: str, *, tab: str, lead_pk: int | None = None):
+def answer_refused(request: HttpRequest, text: str, *, tab: str, lead_pk: int | None = None):
     """A service refusal: shown in the workspace (422 for htmx, swapped in), 400 otherwise."""
     context = workspace_context(request, tab=tab, lead_pk=lead_pk)
     if request.htmx:

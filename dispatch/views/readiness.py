@@ -15,7 +15,7 @@ from ..forms.readiness import CompleteForDispatchForm
 from ..services.errors import DispatchError
 from ..services.readiness import complete_for_dispatch
 from .access import DISPATCH
-from .dashboard import _done, _refused
+from .dashboard import answer_done, answer_refused
 
 
 @require_POST
@@ -24,14 +24,14 @@ def complete_view(request: HttpRequest, pk: int) -> HttpResponse:
     lead = get_object_or_404(Lead, pk=pk)
     form = CompleteForDispatchForm(request.POST)
     if not form.is_valid():
-        return _refused(request, form.error_text(), tab="waiting", lead_pk=pk)
+        return answer_refused(request, form.error_text(), tab="waiting", lead_pk=pk)
     try:
         complete_for_dispatch(lead=lead, by=request.user, **form.cleaned_data)
     except DispatchError as exc:
-        return _refused(request, str(exc), tab="waiting", lead_pk=pk)
+        return answer_refused(request, str(exc), tab="waiting", lead_pk=pk)
     if queries.ready_queue().filter(pk=pk).exists():
         text = _("Saved: %(customer)s is ready to dispatch.") % {"customer": lead.customer_name}
-        return _done(request, text, tab="ready", lead_pk=pk)
+        return answer_done(request, text, tab="ready", lead_pk=pk)
     still = readiness.still_needed_text(queries.readiness_of(lead).missing)
     text = _("Saved.") + (f" {still}" if still else "")
-    return _done(request, text, tab="waiting", lead_pk=pk)
+    return answer_done(request, text, tab="waiting", lead_pk=pk)
