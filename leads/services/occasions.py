@@ -5,8 +5,8 @@ Idempotent like the other nightly jobs: one Greeting per (day, occasion, phone),
 `ignore_conflicts`, so re-running a date (or two runs racing) adds nothing.
 
 The holiday calendar is attendance's, a floor above leads: attendance hands its reader down at
-start-up (`use_holiday_calendar` in AttendanceConfig.ready), so leads never imports it. Without
-a calendar no day is a festival; the anniversaries are listed all the same.
+start-up (`use_holiday_calendar` in AttendanceConfig.ready), so leads never imports it. A run
+without a registered calendar fails loudly rather than silently listing no festival.
 """
 
 from __future__ import annotations
@@ -29,11 +29,11 @@ from .errors import LeadError
 HolidayNames = Callable[[date, date], dict[date, str]]
 
 
-def _no_holidays(start: date, end: date) -> dict[date, str]:
-    return {}
+def _no_calendar(start: date, end: date) -> dict[date, str]:
+    raise RuntimeError("No holiday calendar registered (attendance registers it at start-up).")
 
 
-_holiday_names: HolidayNames = _no_holidays
+_holiday_names: HolidayNames = _no_calendar
 
 
 def use_holiday_calendar(reader: HolidayNames) -> None:
