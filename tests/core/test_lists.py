@@ -1,5 +1,7 @@
 """The shared list pattern's pure helpers (core.lists): no database."""
 
+from types import SimpleNamespace
+
 import pytest
 from django.http import QueryDict
 from django.template import Context, Template
@@ -13,6 +15,7 @@ from core.lists import (
     paginate,
     parse_sort,
     query_string,
+    sorted_rows,
 )
 
 SORTS = {"created": ("created_at", "id"), "name": ("customer_name", "-id")}
@@ -157,3 +160,23 @@ def test_the_list_footer_offers_the_page_sizes_with_the_filters_kept():
     assert 'data-testid="page-sizes"' not in Template(
         '{% include "partials/pagination.html" %}'
     ).render(Context({"page": few, "request": RequestFactory().get("/x/")}))
+
+
+def test_rows_computed_in_python_sort_like_order_by_with_empty_values_last():
+    people = [
+        SimpleNamespace(name="乙", team=SimpleNamespace(no=2), load=3),
+        SimpleNamespace(name="甲", team=SimpleNamespace(no=1), load=None),
+        SimpleNamespace(name="丙", team=SimpleNamespace(no=1), load=5),
+    ]
+    names = lambda rows: [row.name for row in rows]  # noqa: E731
+    assert names(sorted_rows(people, ["team__no", "load"])) == ["丙", "甲", "乙"]
+    assert names(sorted_rows(people, ["load"])) == ["乙", "丙", "甲"]  # empty last
+    assert names(sorted_rows(people, ["-load"])) == ["甲", "丙", "乙"]  # empty first
+    assert [r["n"] for r in sorted_rows([{"n": 2}, {"n": 1}], ["n"])] == [1, 2]
+
+
+def test_list_page_sorts_a_plain_list_in_python():
+    request = RequestFactory().get("/board/?sort=-n")
+    rows = [{"n": n} for n in (3, 1, 2)]
+    page = ListPage(request, rows, sorts={"n": ("n",)}, default_sort="n").page
+    assert [row["n"] for row in page] == [3, 2, 1]
