@@ -7,6 +7,10 @@ and saves `<login>-1366.png` and `<login>-390.png` with Playwright driving Debia
 
     make screens                               # every role, into docs/screens/
     make screens ARGS="--logins gm hr"         # only these
+    make screens ARGS="--logins hr --paths /attendance/pay/ --out /tmp/shots"   # other pages
+
+With `--paths`, each login's pages are saved as `<login>-<path as words>-<width>.png` (the
+home is not taken then).
 """
 
 import os
@@ -64,8 +68,9 @@ class Command(BaseCommand):
         parser.add_argument("--logins", nargs="*", default=list(LOGINS))
         parser.add_argument("--out", default=str(Path(settings.BASE_DIR) / "docs" / "screens"))
         parser.add_argument("--language", default="zh-hans")
+        parser.add_argument("--paths", nargs="*", default=[], help="pages instead of the home")
 
-    def handle(self, *args, logins, out, language, **options):
+    def handle(self, *args, logins, out, language, paths, **options):
         try:
             from playwright.sync_api import sync_playwright
         except ImportError as exc:
@@ -98,14 +103,16 @@ class Command(BaseCommand):
                     )
                     try:
                         for login in logins:
-                            self._shoot(browser, base, login, language, out_dir)
+                            self._shoot(browser, base, login, language, out_dir, paths)
                     finally:
                         browser.close()
             finally:
                 server.terminate()
                 server.wait(timeout=10)
 
-    def _shoot(self, browser, base: str, login: str, language: str, out_dir: Path) -> None:
+    def _shoot(
+        self, browser, base: str, login: str, language: str, out_dir: Path, paths: list[str]
+    ) -> None:
         for width, height in WIDTHS.items():
             context = browser.new_context(
                 viewport={"width": width, "height": height}, locale=language
@@ -117,8 +124,18 @@ class Command(BaseCommand):
             page.fill("#id_password", DEMO_PASSWORD)
             page.click("[data-testid=login-submit]")
             page.wait_for_url(f"{base}/")
-            page.wait_for_load_state("networkidle")
-            path = out_dir / f"{login}-{width}.png"
-            page.screenshot(path=str(path), full_page=True)
-            self.stdout.write(f"{path.name}")
+            for url_path in paths or [""]:
+                if url_path:
+                    page.goto(f"{base}{url_path}")
+                page.wait_for_load_state("networkidle")
+                path = out_dir / f"{_file_stem(login, url_path)}-{width}.png"
+                page.screenshot(path=str(path), full_page=True)
+                self.stdout.write(f"{path.name}")
             context.close()
+
+
+def _file_stem(login: str, url_path: str) -> str:
+    """The login, then the words of the path: "hr-attendance-pay-sort-month" for "hr" and
+    "/attendance/pay/?sort=-month"."""
+    words = "".join(c if c.isalnum() else " " for c in url_path).split()
+    return "-".join([login, *words])
