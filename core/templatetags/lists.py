@@ -2,6 +2,7 @@
 
 {% load lists %}
 {% sort_th listing "created" _("Registered") %}   a <th> with aria-sort and a link
+{% sort_link listing "created" _("Registered") %} the same link alone (lists of cards)
 {% query_url page=3 %}                             ?<the request's params>&page=3
 {% for n in page|page_numbers %}                   1 2 … 7 8 9 … 20 (None for a gap)
 """
@@ -39,6 +40,32 @@ def sort_th(listing: ListPage | None, key: str, label: str, css: str = "") -> st
         '<span class="visually-hidden">{}</span></a></th>',
         css,
         link.state,
+        link.url,
+        key,
+        label,
+        ARROWS[link.state],
+        hint,
+    )
+
+
+@register.simple_tag
+def sort_link(listing: ListPage, key: str, label: str) -> str:
+    """The header's link without the <th>, for a list shown as cards: a row of these above the
+    cards sorts them. The sorted one is marked with aria-current (aria-sort belongs to a <th>)."""
+    link = listing.sort_link(key)
+    if not link.state:
+        return format_html(
+            '<a class="sort-link link-secondary text-decoration-none" href="{}" data-sort="{}">'
+            "{}</a>",
+            link.url,
+            key,
+            label,
+        )
+    hint = _("sorted ascending") if link.state == "ascending" else _("sorted descending")
+    return format_html(
+        '<a class="sort-link active fw-semibold text-decoration-none" href="{}" data-sort="{}" '
+        'aria-current="true">{} <span class="sort-arrow" aria-hidden="true">{}</span>'
+        '<span class="visually-hidden">{}</span></a>',
         link.url,
         key,
         label,

@@ -44,7 +44,11 @@ class HandoverNote(models.Model):
         verbose_name = _("shift handover note")
         verbose_name_plural = _("shift handover notes")
         ordering = ["-written_at", "-id"]
-        indexes = [models.Index(fields=["-written_at"], name="handover_written")]
+        indexes = [
+            models.Index(fields=["-written_at"], name="handover_written"),
+            # The notes sorted by the shift's date (a note may be written after its shift).
+            models.Index(fields=["shift_date", "written_at"], name="handover_date_written"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.shift_date} {self.get_shift_display()} · {self.written_by}"

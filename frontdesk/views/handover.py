@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.lists import paginate
+from core.lists import ListPage
 
 from ..access import require
 from ..forms.handover import HandoverForm
@@ -18,14 +18,22 @@ from ..services import handover as services
 from ..services.errors import FrontDeskError
 from .common import context, maybe_url, outing_register_url, safe_next
 
+# The notes' sorts, each answered by an index of HandoverNote.
+HANDOVER_SORTS = {
+    "written": ("written_at", "id"),  # handover_written
+    "date": ("shift_date", "written_at", "id"),  # handover_date_written
+}
+
 
 def handover(request: HttpRequest) -> HttpResponse:
     require(request.user, "frontdesk.view_handovernote")
+    listing = ListPage(request, queries.notes(), sorts=HANDOVER_SORTS, default_sort="-written")
     page = context(
         request,
         "handover",
         follow=queries.follow_ups(timezone.now()),
-        page=paginate(request, queries.notes()),
+        page=listing.page,
+        listing=listing,
         callbacks_url=maybe_url("leads:callbacks"),
         outing_register_url=outing_register_url(request),
     )

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from complaints.models import Complaint
-from core.lists import paginate
+from core.lists import ListPage
 from core.params import to_int
 from leads.models import Callback
 
@@ -21,19 +21,28 @@ from ..services import team as services
 from ..services.errors import FrontDeskError
 from .common import context, safe_next
 
+# The good cases' sorts: one month's cases (the month filter bounds them), the time also by the
+# goodcase_marked index.
+GOOD_CASE_SORTS = {
+    "marked": ("marked_at", "id"),
+    "colleague": ("staff__employee_no", "marked_at", "id"),  # a colleague's cases together
+}
+
 
 def good_case_list(request: HttpRequest) -> HttpResponse:
     require(request.user, "frontdesk.view_goodcase")
     form = MonthForm(request.GET or None)
     month = form.cleaned_data.get("month") if form.is_valid() else None
     month = month or timezone.localdate().replace(day=1)
+    listing = ListPage(request, good_cases(month), sorts=GOOD_CASE_SORTS, default_sort="marked")
     page = context(
         request,
         "cases",
         month=month,
         month_form=form,
         form=GoodCaseForm(),
-        page=paginate(request, good_cases(month)),
+        page=listing.page,
+        listing=listing,
     )
     return render(request, "frontdesk/good_cases.html", page)
 

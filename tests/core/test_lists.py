@@ -180,3 +180,15 @@ def test_list_page_sorts_a_plain_list_in_python():
     rows = [{"n": n} for n in (3, 1, 2)]
     page = ListPage(request, rows, sorts={"n": ("n",)}, default_sort="n").page
     assert [row["n"] for row in page] == [3, 2, 1]
+
+
+def test_sort_link_marks_the_sorted_key_with_aria_current_for_lists_of_cards():
+    rendered = Template('{% load lists %}{% sort_link listing "name" "Name" %}').render(
+        Context({"listing": listing("sort=name&state=NEW")})
+    )
+    assert 'aria-current="true"' in rendered and "▲" in rendered
+    assert 'href="?state=NEW&amp;sort=-name"' in rendered
+    other = Template('{% load lists %}{% sort_link listing "created" "Date" %}').render(
+        Context({"listing": listing("sort=name")})
+    )
+    assert "aria-current" not in other and 'href="?sort=created"' in other
