@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.lists import ListPage, paginate
+from core.lists import ListPage
 from core.params import int_param
 
 from . import queries, services, workbench
@@ -37,9 +37,15 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "staff/home.html", context)
 
 
+# The notifications' sort: one person's rows by time (notification_recipient_time).
+NOTIFICATION_SORTS = {"time": ("created_at", "id")}
+
+
 def notification_list(request: HttpRequest) -> HttpResponse:
-    page = paginate(request, queries.notifications_for(request.user))
-    return render(request, "staff/notifications.html", {"page": page})
+    rows = queries.notifications_for(request.user)
+    listing = ListPage(request, rows, sorts=NOTIFICATION_SORTS, default_sort="-time")
+    context = {"page": listing.page, "listing": listing}
+    return render(request, "staff/notifications.html", context)
 
 
 @require_POST
@@ -102,12 +108,24 @@ def _delegation_viewer(request: HttpRequest) -> None:
         raise PermissionDenied
 
 
+# The delegations' sorts: those in force or to come are a handful of rows (managers away for two
+# days or more), so none needs an index.
+DELEGATION_SORTS = {
+    "principal": ("principal__name", "start", "id"),
+    "delegate": ("delegate__name", "start", "id"),
+    "start": ("start", "id"),
+    "end": ("end", "id"),
+}
+
+
 def delegation_list(request: HttpRequest) -> HttpResponse:
     _delegation_viewer(request)
     today = timezone.localdate()
     rows = queries.current_delegations(request.user, today)
+    listing = ListPage(request, rows, sorts=DELEGATION_SORTS, default_sort="start")
     context = {
-        "page": paginate(request, rows),
+        "page": listing.page,
+        "listing": listing,
         "today": today,
         "can_name": has_any_role(request.user, MANAGERS),
     }
@@ -159,6 +177,15 @@ def delegation_end(request: HttpRequest, pk: int) -> HttpResponse:
 # --- faults (过失单, FD-5) -----------------------------------------------------------------------
 
 
+# The fault slips' sorts. Slips are written by hand, a few a month, so the table stays small: the
+# date's sort has fault_day, the others need no index.
+FAULT_SORTS = {
+    "date": ("occurred_on", "id"),  # fault_day
+    "employee": ("staff__name", "occurred_on", "id"),
+    "deduction": ("deduction", "occurred_on", "id"),
+}
+
+
 def fault_list(request: HttpRequest) -> HttpResponse:
     """Everyone's faults for the customer manager, HR and GM; one's own for everyone else."""
     sees_all = request.user.has_perm("staff.view_fault")
@@ -168,9 +195,11 @@ def fault_list(request: HttpRequest) -> HttpResponse:
     rows = queries.fault_list(
         viewer=request.user, staff_id=staff.pk if staff else None, month=filters.get("month")
     )
+    listing = ListPage(request, rows, sorts=FAULT_SORTS, default_sort="-date")
     context = {
         "form": form,
-        "page": paginate(request, rows),
+        "page": listing.page,
+        "listing": listing,
         "sees_all": sees_all,
         "can_record": services.may_record_faults(request.user),
         "can_withdraw": request.user.has_perm("staff.change_fault"),
@@ -216,9 +245,22 @@ def fault_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 # --- requests for instructions (请示报告, REP-1) --------------------------------------------------
 
 
-def _report_page(request: HttpRequest, rows, tab: str) -> HttpResponse:
+# The report tabs' sorts. Each tab holds one person's reports (filed by them, waiting for them,
+# routed through them), so none needs an index. "urgent" has no header: it is the order of
+# "Awaiting me", urgent first, then oldest first.
+REPORT_SORTS = {
+    "filed": ("created_at", "id"),
+    "urgent": ("-urgent", "created_at", "id"),
+    "reporter": ("reporter__name", "created_at", "id"),
+    "with": ("recipient__name", "created_at", "id"),
+}
+
+
+def _report_page(request: HttpRequest, rows, tab: str, default_sort: str) -> HttpResponse:
+    listing = ListPage(request, rows, sorts=REPORT_SORTS, default_sort=default_sort)
     context = {
-        "page": paginate(request, rows),
+        "page": listing.page,
+        "listing": listing,
         "tab": tab,
         "awaiting_count": queries.reports_awaiting(request.user).count(),
     }
@@ -227,16 +269,16 @@ def _report_page(request: HttpRequest, rows, tab: str) -> HttpResponse:
 
 def report_list(request: HttpRequest) -> HttpResponse:
     """My reports and requests for instructions."""
-    return _report_page(request, queries.reports_by(request.user), "mine")
+    return _report_page(request, queries.reports_by(request.user), "mine", "-filed")
 
 
 def reports_awaiting(request: HttpRequest) -> HttpResponse:
-    return _report_page(request, queries.reports_awaiting(request.user), "awaiting")
+    return _report_page(request, queries.reports_awaiting(request.user), "awaiting", "urgent")
 
 
 def reports_passed(request: HttpRequest) -> HttpResponse:
     """Reports that went past me or that I passed up or answered."""
-    return _report_page(request, queries.reports_seen_by(request.user), "passed")
+    return _report_page(request, queries.reports_seen_by(request.user), "passed", "-filed")
 
 
 def _chain(user: Staff) -> list[Staff]:

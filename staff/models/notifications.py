@@ -65,6 +65,8 @@ class Notification(models.Model):
         indexes = [
             # The bell: unread count per recipient.
             models.Index(fields=["recipient", "read_at"], name="notification_unread"),
+            # The notification list: one person's, newest first (they pile up over the years).
+            models.Index(fields=["recipient", "created_at"], name="notification_recipient_time"),
             # The outbox: the periodic job finds the few pending e-mails in a large table.
             models.Index(
                 fields=["created_at"],
