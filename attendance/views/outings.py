@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.lists import paginate
+from core.lists import ListPage
 
 from .. import services
 from ..forms import DecisionForm, OutingForm
@@ -17,6 +17,19 @@ from ..models import BusinessOuting
 from ..queries import pages
 from ..services.common import local_today
 from .common import area_required, context
+
+# My outings' sorts: one person's rows (outing_staff_day finds them), so no index of their own.
+MY_OUTING_SORTS = {
+    "day": ("day", "planned_out", "id"),
+    "destination": ("destination", "-day", "id"),
+    "status": ("status", "-day", "id"),
+}
+# The register's sorts: one day's approved outings (outing_day_status finds them), a short list.
+REGISTER_SORTS = {
+    "planned": ("planned_out", "staff__employee_no", "id"),
+    "name": ("staff__name", "staff__employee_no", "planned_out", "id"),
+    "destination": ("destination", "planned_out", "id"),
+}
 
 
 @area_required
@@ -30,9 +43,12 @@ def outing_list(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Outing requested."))
             return redirect("attendance:outings")
-    page = paginate(request, pages.my_outings(request.user))
+    outings = pages.my_outings(request.user)
+    listing = ListPage(request, outings, sorts=MY_OUTING_SORTS, default_sort="-day")
     return render(
-        request, "attendance/outings.html", context(request, "outings", form=form, page=page)
+        request,
+        "attendance/outings.html",
+        context(request, "outings", form=form, page=listing.page, listing=listing),
     )
 
 
@@ -75,9 +91,12 @@ def outing_register(request: HttpRequest) -> HttpResponse:
     """FD-4/ATT-6: today's approved outings, with out and back buttons for the front desk."""
     _register_guard(request)
     day = local_today()
-    page = paginate(request, pages.outing_register(day))
+    outings = pages.outing_register(day)
+    listing = ListPage(request, outings, sorts=REGISTER_SORTS, default_sort="planned")
     return render(
-        request, "attendance/outing_register.html", context(request, "register", page=page, day=day)
+        request,
+        "attendance/outing_register.html",
+        context(request, "register", page=listing.page, listing=listing, day=day),
     )
 
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.lists import paginate
+from core.lists import ListPage, paginate
 from core.spreadsheets import export_filename, file_response
 from staff.exports import record_export
 
@@ -25,6 +25,25 @@ from ..rules import payroll
 from ..services import pay as services
 from ..services.common import local_today
 from .common import area_required, context
+
+# A person's own statements: a few a year, bounded by the paystatement_staff_month index.
+MY_PAY_SORTS = {
+    "month": ("pay_month__month", "id"),
+    "total": ("total", "id"),
+}
+# One row a prepared month: a small table, sorted without an index.
+PAY_MONTH_SORTS = {
+    "month": ("month",),  # unique
+    "people": ("people", "month"),
+    "total": ("total", "month"),
+}
+# One month's statements (one a person), bounded by the pay_month foreign key's index.
+STATEMENT_SORTS = {
+    "number": ("staff__employee_no",),  # unique
+    "name": ("staff__name", "staff__employee_no"),
+    "department": ("staff__department", "staff__employee_no"),
+    "total": ("total", "staff__employee_no"),
+}
 
 
 def _see_all(request: HttpRequest) -> None:
@@ -61,8 +80,14 @@ def _flags(user) -> dict[str, bool]:
 
 @area_required
 def my_pay(request: HttpRequest) -> HttpResponse:
-    page = paginate(request, queries.my_statements(request.user))
-    return render(request, "attendance/pay_mine.html", context(request, "pay_mine", page=page))
+    listing = ListPage(
+        request, queries.my_statements(request.user), sorts=MY_PAY_SORTS, default_sort="-month"
+    )
+    return render(
+        request,
+        "attendance/pay_mine.html",
+        context(request, "pay_mine", page=listing.page, listing=listing),
+    )
 
 
 # ------------------------------------------------------------------------------------------------
@@ -76,13 +101,15 @@ def pay_months(request: HttpRequest) -> HttpResponse:
     previous = local_today().replace(day=1) - timedelta(days=1)
     prepare_form = PrepareForm(initial={"month": f"{previous:%Y-%m}"})
     prepare_form.helper.form_action = reverse("attendance:pay-prepare")
+    listing = ListPage(request, queries.pay_months(), sorts=PAY_MONTH_SORTS, default_sort="-month")
     return render(
         request,
         "attendance/pay_months.html",
         context(
             request,
             "pay",
-            page=paginate(request, queries.pay_months()),
+            page=listing.page,
+            listing=listing,
             prepare_form=prepare_form,
             **_flags(request.user),
         ),
@@ -141,6 +168,7 @@ def pay_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
         if row
         else PayStatement.objects.none()
     )
+    listing = ListPage(request, statements, sorts=STATEMENT_SORTS, default_sort="department")
     flags = _flags(request.user)
     state = row.status if row else None
     return render(
@@ -152,7 +180,8 @@ def pay_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
             month=first,
             pay_month=row,
             form=form,
-            page=paginate(request, statements),
+            page=listing.page,
+            listing=listing,
             totals=queries.month_totals(statements) if row else {},
             history=queries.month_history(row) if row else [],
             return_form=ReturnForm(),

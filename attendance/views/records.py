@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.lists import ListPage, paginate
+from core.lists import ListPage
 from core.spreadsheets import export_filename, file_response
 from staff.imports import StageError, clear_stage, stage_upload, staged_upload
 from staff.models import ColumnPreset
@@ -30,6 +30,14 @@ CLOCK_SORTS = {
     "day": ("day", "-staff__employee_no"),
     "clock_in": ("clock_in", "id"),
     "number": ("staff__employee_no", "-day"),
+}
+# The off-post list's sorts. Off-post records are few (a supervisor writes one for each absence):
+# the day is answered by off_post_day, the name and minutes read the small table whole, and a
+# supervisor's list is bounded by their own people's rows (off_post_staff_day).
+OFF_POST_SORTS = {
+    "day": ("day", "started_at", "id"),  # off_post_day
+    "name": ("staff__name", "staff__employee_no", "-day", "-started_at", "-id"),  # newest first
+    "minutes": ("minutes", "id"),  # a small table: no index
 }
 
 
@@ -175,12 +183,21 @@ def off_post_list(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Off-post record saved."))
             return redirect("attendance:off-post")
-    page = paginate(request, pages.off_post_records(request.user))
+    records = pages.off_post_records(request.user)
+    listing = ListPage(request, records, sorts=OFF_POST_SORTS, default_sort="-day")
+    page = listing.page
     withdrawable = {r.pk for r in page if services.may_withdraw_off_post(r, request.user)}
     return render(
         request,
         "attendance/off_post.html",
-        context(request, "off_post", form=form, page=page, withdrawable=withdrawable),
+        context(
+            request,
+            "off_post",
+            form=form,
+            page=page,
+            listing=listing,
+            withdrawable=withdrawable,
+        ),
     )
 
 

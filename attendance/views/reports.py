@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from core.lists import ListPage, paginate
+from core.lists import ListPage
 from core.spreadsheets import export_filename, file_response
 from staff.exports import record_export
 
@@ -31,6 +31,13 @@ VIOLATION_SORTS = {
     "day": ("day", "-staff__employee_no"),
     "number": ("staff__employee_no", "day"),
     "minutes": ("minutes", "id"),
+}
+# The summary pages people before it counts their month, so it sorts by who they are: each
+# sort answered by an index of Staff. The figures are counted for one page only.
+SUMMARY_SORTS = {
+    "number": ("employee_no",),  # unique
+    "name": ("name", "employee_no"),  # staff_name
+    "department": ("department", "employee_no"),  # the department's db_index
 }
 
 
@@ -83,8 +90,8 @@ def summary(request: HttpRequest) -> HttpResponse:
     """ATT-8: one row per person for the month; the figures pay statements will read."""
     _reports_guard(request)
     form, first, people = _month_and_people(request)
-    page = paginate(request, people)
-    rows = queries.month_rows(page.object_list, first.year, first.month)
+    listing = ListPage(request, people, sorts=SUMMARY_SORTS, default_sort="department")
+    rows = queries.month_rows(listing.page.object_list, first.year, first.month)
     return render(
         request,
         "attendance/summary.html",
@@ -92,7 +99,8 @@ def summary(request: HttpRequest) -> HttpResponse:
             request,
             "summary",
             form=form,
-            page=page,
+            page=listing.page,
+            listing=listing,
             rows=rows,
             month=first,
             can_export=request.user.has_perm("attendance.export_attendance"),
