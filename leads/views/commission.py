@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.lists import ListPage, paginate
+from core.lists import ListPage
 from staff.access import role_required
 from staff.models import Staff
 
@@ -26,6 +26,13 @@ from .common import refuse
 # before they are sorted; by earner (the old order) or by the contract's signing date.
 LEDGER_SORTS = {
     "earner": ("staff__employee_no", "created_at", "id"),
+    "signed": ("contract__signed_on", "id"),
+}
+
+# My commission's sorts: one person's month (commissionentry_staff_month bounds it to a few
+# dozen lines), in the order the lines were earned (the old order) or by signing date.
+MINE_SORTS = {
+    "earned": ("created_at", "id"),
     "signed": ("contract__signed_on", "id"),
 }
 
@@ -47,11 +54,13 @@ def my_commission(request: HttpRequest) -> HttpResponse:
     earner = _earner(request, form)
     month = form.chosen_month()
     lines = queries.person_month(earner, month)
+    listing = ListPage(request, lines, sorts=MINE_SORTS, default_sort="earned", sizes=(50, 100))
     context = {
         "form": form,
         "earner": earner,
         "month": month,
-        "page": paginate(request, lines, sizes=(50, 100)),
+        "page": listing.page,
+        "listing": listing,
         "summary": queries.month_lines(earner, month.year, month.month),
         "paid": queries.paid_month(month),
         "months": queries.month_totals(earner),

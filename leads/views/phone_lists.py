@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from core.lists import paginate
+from core.lists import ListPage
 from core.spreadsheets import export_filename, file_response
 from staff.imports import StageError, clear_stage, stage_upload, staged_upload
 
@@ -19,11 +19,33 @@ from ..services import phone_lists as services
 from ..services.errors import LeadError
 from ..services.filing import FilingError
 
+# The phone lists' sorts: a few lists are imported a month, a small table that needs no index.
+PHONE_LIST_SORTS = {
+    "imported": ("imported_at", "id"),
+    "name": ("name", "id"),
+    "community": ("community", "id"),
+    "numbers": ("entry_count", "id"),  # counted per list by the query already
+}
+
+# One list's numbers, bounded by the list (a few thousand rows at most): by the file's order (id),
+# by phone (answered by phonelistentry_once, the list's numbers in phone order) or by name.
+ENTRY_SORTS = {
+    "row": ("id",),
+    "phone": ("phone", "id"),
+    "name": ("customer_name", "id"),
+}
+
 
 @permission_required("leads.view_phonelist", raise_exception=True)
 def phone_list_index(request: HttpRequest) -> HttpResponse:
-    page = paginate(request, queries.phone_lists())
-    context = {"page": page, "can_import": request.user.has_perm("leads.add_phonelist")}
+    listing = ListPage(
+        request, queries.phone_lists(), sorts=PHONE_LIST_SORTS, default_sort="-imported"
+    )
+    context = {
+        "page": listing.page,
+        "listing": listing,
+        "can_import": request.user.has_perm("leads.add_phonelist"),
+    }
     return render(request, "leads/phone_lists.html", context)
 
 
@@ -90,10 +112,12 @@ def phone_list_detail(request: HttpRequest, pk: int) -> HttpResponse:
     form = PhoneListFilterForm(request.GET or None)
     status = form.cleaned_data.get("status", "") if form.is_valid() else ""
     entries = queries.marked_entries(phone_list, status)
+    listing = ListPage(request, entries, sorts=ENTRY_SORTS, default_sort="row", sizes=(50, 100))
     context = {
         "phone_list": phone_list,
         "form": form,
         "counts": queries.status_counts(phone_list),
-        "page": paginate(request, entries, sizes=(50, 100)),
+        "page": listing.page,
+        "listing": listing,
     }
     return render(request, "leads/phone_list_detail.html", context)
