@@ -66,6 +66,8 @@ class JobRun(models.Model):
             # The jobs page: newest first, filtered by job or date.
             models.Index(fields=["-started_at"], name="jobrun_started"),
             models.Index(fields=["job", "for_date"], name="jobrun_job_date"),
+            # The jobs page sorted by the night a run was for, whatever the job.
+            models.Index(fields=["for_date", "job"], name="jobrun_date_job"),
         ]
 
     def __str__(self) -> str:

@@ -187,6 +187,12 @@ class DesignerLoad:
         return DesignerTier(self.snapshot.tier).label if self.snapshot.tier else ""
 
     @property
+    def tier_rank(self) -> int | None:
+        """The tier's place, lowest first, so the load board sorts tiers by seniority rather
+        than by their codes' spelling; None for a designer whose tier is not set."""
+        return list(rules.Tier).index(self.snapshot.tier) if self.snapshot.tier else None
+
+    @property
     def day_full(self) -> bool:
         return self.snapshot.today_count >= self.caps.day
 

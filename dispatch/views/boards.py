@@ -3,7 +3,7 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from core.lists import ListPage, paginate
+from core.lists import ListPage
 from leads.models import LeadState
 from leads.queries.access import phone_for
 from staff.access import role_required
@@ -13,6 +13,17 @@ from .. import queries
 from ..forms.boards import DispatchLogFilterForm, MyLeadsFilterForm
 from .access import board_required, dispatch_access
 
+# The load board's sorts: every active designer's row is computed in Python (a few dozen
+# rows), so no index is involved; the employee number (unique) breaks ties.
+BOARD_SORTS = {
+    "number": ("snapshot__employee_no",),  # the Designer column: the rotation's order
+    "tier": ("tier_rank", "snapshot__employee_no"),  # lowest tier first
+    "today": ("snapshot__today_count", "snapshot__employee_no"),
+    "week": ("snapshot__week_count", "snapshot__employee_no"),
+    "open_week": ("snapshot__open_this_week", "snapshot__employee_no"),
+    "open_total": ("open_total", "snapshot__employee_no"),
+    "last": ("snapshot__last_dispatch_at", "snapshot__employee_no"),  # never dispatched: last
+}
 # The designer's own leads: a few hundred at most, read through the (designer, state) index.
 MY_LEADS_SORTS = {
     "dispatched": ("dispatched_at", "id"),
@@ -30,8 +41,9 @@ def load_board(request: HttpRequest) -> HttpResponse:
     """Every active designer: today, this week, open this week against caps, champion, leave."""
     day = queries.dispatch_day()
     rows = queries.load_rows(queries.designer_snapshots(day), day)
-    page = paginate(request, rows, sizes=(50, 100))
-    return render(request, "dispatch/board.html", {"page": page, "day": day})
+    listing = ListPage(request, rows, sorts=BOARD_SORTS, default_sort="number", sizes=(50, 100))
+    context = {"page": listing.page, "listing": listing, "day": day}
+    return render(request, "dispatch/board.html", context)
 
 
 @role_required(Role.DESIGNER)

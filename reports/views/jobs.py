@@ -6,13 +6,20 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.lists import paginate
+from core.lists import ListPage
 from core.params import choice_param, date_param
 
 from ..models import JobRun
 from ..roles import RUN_JOBS, SEE_JOBS
 from ..services.jobs import JobError, job_labels, run_nightly
 from .common import report_context, require
+
+# The runs' sorts, each answered by an index of JobRun (six runs a night, never pruned).
+JOB_SORTS = {
+    "started": ("started_at", "id"),  # jobrun_started
+    "date": ("for_date", "job", "id"),  # jobrun_date_job
+    "job": ("job", "for_date", "id"),  # jobrun_job_date
+}
 
 
 def jobs(request: HttpRequest) -> HttpResponse:
@@ -23,13 +30,15 @@ def jobs(request: HttpRequest) -> HttpResponse:
     job = choice_param(request, "job", labels)
     if job:
         runs = runs.filter(job=job)
+    listing = ListPage(request, runs, sorts=JOB_SORTS, default_sort="-started")
     return render(
         request,
         "reports/jobs.html",
         report_context(
             request,
             "jobs",
-            page=paginate(request, runs),
+            page=listing.page,
+            listing=listing,
             labels=labels,
             job=job,
             can_run=request.user.has_perm(RUN_JOBS),
