@@ -81,6 +81,13 @@ def _key_expression(dimension: str) -> tuple[object, dict[str, str]]:
     return None, {}
 
 
+def segment_label(dimension: str, key: str) -> str:
+    """The words a segment row shows for `key` (a channel's name, a band's label), not its code."""
+    if key == NONE:
+        return str(_("Not given"))
+    return _key_expression(dimension)[1].get(key, key)
+
+
 def _field(dimension: str) -> str:
     return {"channel": "channel", "community": "community"}.get(dimension, "seg")
 

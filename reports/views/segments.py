@@ -7,7 +7,7 @@ from core.lists import ListPage
 from core.params import choice_param
 
 from ..forms import MonthForm
-from ..queries.segments import DIMENSIONS, segment_leads, segment_rows
+from ..queries.segments import DIMENSIONS, segment_label, segment_leads, segment_rows
 from ..roles import SEE_SEGMENTS
 from .common import report_context, require
 
@@ -61,7 +61,7 @@ def segment_lead_list(request: HttpRequest) -> HttpResponse:
             "segments",
             month=month,
             dimension_label=DIMENSIONS[dimension],
-            key=key,
+            key_label=segment_label(dimension, key),
             page=listing.page,
             listing=listing,
         ),

@@ -86,6 +86,17 @@ def test_rpt4_a_segment_opens_to_its_leads(data, login, gm):
     }
 
 
+def test_rpt4_a_segments_leads_are_headed_by_its_words_not_its_code(data, login, gm):
+    client = login(gm)
+    by_channel = client.get(reverse("reports:segment_leads"), {"by": "channel", "key": "WALK_IN"})
+    assert by_channel.context["key_label"] == "Walk-in"
+    band = SegmentBand.objects.get(label="小户型")
+    by_area = client.get(reverse("reports:segment_leads"), {"by": "area", "key": str(band.pk)})
+    assert by_area.context["key_label"] == "小户型"
+    unset = client.get(reverse("reports:segment_leads"), {"by": "budget", "key": "-"})
+    assert unset.context["key_label"] == "Not given"
+
+
 def test_rpt4_page_links_each_segment(data, login, customer_manager):
     response = login(customer_manager).get(
         reverse("reports:segments"), {"by": "channel", "month": "2026-03"}

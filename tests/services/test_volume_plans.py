@@ -89,6 +89,7 @@ def test_list_filters_and_sorts_use_indexes(volume):
     )
     category = ComplaintCategory.objects.order_by("id").first()
     leads = reverse("leads:index")
+    segment = f"{reverse('reports:segment_leads')}?by=channel&key={lead.channel}"
     complaints = reverse("complaints:index")
     clock = reverse("attendance:clock-list")
     pages = {
@@ -135,6 +136,10 @@ def test_list_filters_and_sorts_use_indexes(volume):
         # staff.0015). Dispatches are a big table; the plan's ~1,700 hotline calls fill a few
         # pages, which the planner rightly reads whole, so calls are not in TABLES.
         "GM": [
+            # A segment's leads: one month through lead_consultation_date, both sorts.
+            f"{segment}&month=2026-10",
+            f"{segment}&month=2026-10&sort=consulted",
+            f"{segment}&month=2026-10&sort=-registered&per_page=100",
             f"{reverse('frontdesk:calls')}?sort=-talk",
             f"{reverse('frontdesk:calls')}?sort=number&per_page=100",
             f"{reverse('frontdesk:calls')}?sort=talk&day=2026-11-02",

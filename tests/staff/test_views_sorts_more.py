@@ -65,6 +65,14 @@ def test_notifications_sort_by_time(login, designer, time_machine):
     assert 'data-testid="notification-table"' in body
 
 
+def test_unread_notifications_say_so_in_words_not_only_in_colour(login, designer):
+    services.notify(recipient=designer, text="甲")
+    read = services.notify(recipient=designer, text="乙")
+    services.mark_read(notification=read, by=designer)
+    body = login(designer).get(NOTIFICATIONS).content.decode()
+    assert body.count('data-testid="unread"') == 1
+
+
 @pytest.mark.parametrize("count", [5, 50])
 def test_sorted_notifications_query_count_is_fixed(
     login, designer, django_assert_num_queries, count
