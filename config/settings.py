@@ -156,6 +156,10 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Names, communities and other Chinese text sort by pinyin on PostgreSQL through this ICU
+# collation (core.collation.Pinyin), as Excel sorts them; empty sorts by code point, for a
+# PostgreSQL built without ICU. SQLite always sorts by code point.
+PINYIN_COLLATION = env_str("DB_PINYIN_COLLATION", "zh-x-icu")
 
 # ------------------------------------------------------------------------------------------------
 # Auth

@@ -1,10 +1,11 @@
 """The shared list pattern: sort by a whitelisted key, a whitelisted page size, one page.
 
 A list view names its sorts as `{"created": ("created_at", "id")}` (ascending ORM fields, each
-key backed by an index) and a default such as "-created"; `?sort=-created&per_page=50&page=2`
-then picks the order, size and page. Anything else in the query string (the filters) is kept in
-every link the page writes. Unknown sorts and sizes fall back to the defaults: a typed URL
-never makes the database sort by a column no index answers.
+key backed by an index; Chinese text as `core.collation.Pinyin("name")`, in pinyin order) and a
+default such as "-created"; `?sort=-created&per_page=50&page=2` then picks the order, size and
+page. Anything else in the query string (the filters) is kept in every link the page writes.
+Unknown sorts and sizes fall back to the defaults: a typed URL never makes the database sort by
+a column no index answers.
 """
 
 from collections.abc import Iterable, Mapping, Sequence
@@ -19,7 +20,7 @@ SORT_PARAM = "sort"
 SIZE_PARAM = "per_page"
 PAGE_PARAM = "page"
 
-Sorts = Mapping[str, Sequence[str]]
+Sorts = Mapping[str, Sequence]  # field names ("-id") or expressions (core.collation.Pinyin)
 
 
 def parse_sort(value: str | None, sorts: Sorts, default: str) -> str:
@@ -28,12 +29,19 @@ def parse_sort(value: str | None, sorts: Sorts, default: str) -> str:
     return value if value.removeprefix("-") in sorts else default
 
 
-def ordering(sort: str, sorts: Sorts) -> list[str]:
-    """The ORM ordering of a parsed sort: "-created" reverses every field of "created"."""
-    key = sort.removeprefix("-")
-    if not sort.startswith("-"):
-        return list(sorts[key])
-    return [field[1:] if field.startswith("-") else f"-{field}" for field in sorts[key]]
+def ordering(sort: str, sorts: Sorts) -> list:
+    """The ORM ordering of a parsed sort: "-created" reverses every field of "created".
+    A field may be an expression (`Pinyin("name")`): it is ordered with asc() / desc()."""
+    descending = sort.startswith("-")
+    return [_directed(field, descending) for field in sorts[sort.removeprefix("-")]]
+
+
+def _directed(field, descending: bool):
+    if not isinstance(field, str):
+        return field.desc() if descending else field.asc()
+    if not descending:
+        return field
+    return field[1:] if field.startswith("-") else f"-{field}"
 
 
 def page_size(value: str | None, sizes: Sequence[int] = PAGE_SIZES) -> int:
@@ -63,18 +71,30 @@ def _value(row, name: str):
     """`row`'s `name` ("designer__name" reads row.designer.name; a dict is read by key)."""
     if isinstance(row, Mapping):
         return row.get(name)
+    if name == "pk":
+        return row.pk
     return attrgetter(name.replace("__", "."))(row)
 
 
-def sorted_rows(rows: Iterable, fields: Sequence[str]) -> list:
-    """Rows computed in Python (a board, per-person figures) sorted as `order_by(*fields)`
-    would sort them: one stable pass per field, last first; empty values go last ascending
-    and first descending, as PostgreSQL puts NULLs."""
+def sorted_rows(rows: Iterable, fields: Sequence) -> list:
+    """Rows computed in Python (a board, per-person figures, a merged day log) sorted as
+    `order_by(*fields)` would sort them: one stable pass per field, last first; empty values
+    go last ascending and first descending, as PostgreSQL puts NULLs. An ordering expression
+    (`Pinyin("name").asc()`) sorts by its field, in code point order: Python has no pinyin."""
     result = list(rows)
     for field in reversed(fields):
-        name = field.removeprefix("-")
-        result.sort(key=lambda row: _sort_key(row, name), reverse=field.startswith("-"))
+        name, descending = _field_and_direction(field)
+        result.sort(key=lambda row: _sort_key(row, name), reverse=descending)
     return result
+
+
+def _field_and_direction(field) -> tuple[str, bool]:
+    if isinstance(field, str):
+        return field.removeprefix("-"), field.startswith("-")
+    descending = getattr(field, "descending", False)
+    while not hasattr(field, "name"):  # OrderBy(Pinyin(F("name"))) down to F("name")
+        field = getattr(field, "expression", None) or field.get_source_expressions()[0]
+    return field.name, descending
 
 
 def _sort_key(row, name: str) -> tuple:

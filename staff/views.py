@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.collation import Pinyin
 from core.lists import ListPage
 from core.params import int_param
 
@@ -66,7 +67,7 @@ def notification_read_all(request: HttpRequest) -> HttpResponse:
 # The directory's sorts, each answered by an index of Staff.
 DIRECTORY_SORTS = {
     "number": ("employee_no",),  # unique
-    "name": ("name", "employee_no"),  # staff_name
+    "name": (Pinyin("name"), "employee_no"),  # staff_name_pinyin
     "department": ("department", "employee_no"),  # the department's db_index
 }
 
@@ -111,8 +112,8 @@ def _delegation_viewer(request: HttpRequest) -> None:
 # The delegations' sorts: those in force or to come are a handful of rows (managers away for two
 # days or more), so none needs an index.
 DELEGATION_SORTS = {
-    "principal": ("principal__name", "start", "id"),
-    "delegate": ("delegate__name", "start", "id"),
+    "principal": (Pinyin("principal__name"), "start", "id"),
+    "delegate": (Pinyin("delegate__name"), "start", "id"),
     "start": ("start", "id"),
     "end": ("end", "id"),
 }
@@ -181,7 +182,7 @@ def delegation_end(request: HttpRequest, pk: int) -> HttpResponse:
 # date's sort has fault_day, the others need no index.
 FAULT_SORTS = {
     "date": ("occurred_on", "id"),  # fault_day
-    "employee": ("staff__name", "occurred_on", "id"),
+    "employee": (Pinyin("staff__name"), "occurred_on", "id"),
     "deduction": ("deduction", "occurred_on", "id"),
 }
 
@@ -251,8 +252,8 @@ def fault_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 REPORT_SORTS = {
     "filed": ("created_at", "id"),
     "urgent": ("-urgent", "created_at", "id"),
-    "reporter": ("reporter__name", "created_at", "id"),
-    "with": ("recipient__name", "created_at", "id"),
+    "reporter": (Pinyin("reporter__name"), "created_at", "id"),
+    "with": (Pinyin("recipient__name"), "created_at", "id"),
 }
 
 

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.collation import Pinyin
 from core.lists import ListPage
 
 from .. import services
@@ -21,14 +22,14 @@ from .common import area_required, context
 # My outings' sorts: one person's rows (outing_staff_day finds them), so no index of their own.
 MY_OUTING_SORTS = {
     "day": ("day", "planned_out", "id"),
-    "destination": ("destination", "-day", "id"),
+    "destination": (Pinyin("destination"), "-day", "id"),
     "status": ("status", "-day", "id"),
 }
 # The register's sorts: one day's approved outings (outing_day_status finds them), a short list.
 REGISTER_SORTS = {
     "planned": ("planned_out", "staff__employee_no", "id"),
-    "name": ("staff__name", "staff__employee_no", "planned_out", "id"),
-    "destination": ("destination", "planned_out", "id"),
+    "name": (Pinyin("staff__name"), "staff__employee_no", "planned_out", "id"),
+    "destination": (Pinyin("destination"), "planned_out", "id"),
 }
 
 

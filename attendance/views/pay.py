@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.collation import Pinyin
 from core.lists import ListPage, paginate
 from core.spreadsheets import export_filename, file_response
 from staff.exports import record_export
@@ -40,7 +41,7 @@ PAY_MONTH_SORTS = {
 # One month's statements (one a person), bounded by the pay_month foreign key's index.
 STATEMENT_SORTS = {
     "number": ("staff__employee_no",),  # unique
-    "name": ("staff__name", "staff__employee_no"),
+    "name": (Pinyin("staff__name"), "staff__employee_no"),
     "department": ("staff__department", "staff__employee_no"),
     "total": ("total", "staff__employee_no"),
 }

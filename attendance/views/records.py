@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.collation import Pinyin
 from core.lists import ListPage
 from core.spreadsheets import export_filename, file_response
 from staff.imports import StageError, clear_stage, stage_upload, staged_upload
@@ -36,7 +37,8 @@ CLOCK_SORTS = {
 # supervisor's list is bounded by their own people's rows (off_post_staff_day).
 OFF_POST_SORTS = {
     "day": ("day", "started_at", "id"),  # off_post_day
-    "name": ("staff__name", "staff__employee_no", "-day", "-started_at", "-id"),  # newest first
+    # A person's records newest first.
+    "name": (Pinyin("staff__name"), "staff__employee_no", "-day", "-started_at", "-id"),
     "minutes": ("minutes", "id"),  # a small table: no index
 }
 

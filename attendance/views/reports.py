@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from core.collation import Pinyin
 from core.lists import ListPage
 from core.spreadsheets import export_filename, file_response
 from staff.exports import record_export
@@ -36,7 +37,7 @@ VIOLATION_SORTS = {
 # sort answered by an index of Staff. The figures are counted for one page only.
 SUMMARY_SORTS = {
     "number": ("employee_no",),  # unique
-    "name": ("name", "employee_no"),  # staff_name
+    "name": (Pinyin("name"), "employee_no"),  # staff_name_pinyin
     "department": ("department", "employee_no"),  # the department's db_index
 }
 

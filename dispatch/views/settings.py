@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.collation import Pinyin
 from core.lists import ListPage
 from leads.services.config import size_thresholds_on
 from staff.models import DesignerTier
@@ -31,7 +32,7 @@ RECENT_RULES = 10
 CHAMPION_SORTS = {
     "period": ("period_start", "id"),
     "title": ("kind", "period_start", "id"),
-    "designer": ("designer__name", "designer__employee_no", "id"),
+    "designer": (Pinyin("designer__name"), "designer__employee_no", "id"),
     "signed": ("signed_count", "id"),
 }
 

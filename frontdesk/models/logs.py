@@ -9,6 +9,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.collation import Pinyin
 from core.models import RecordedBy
 
 
@@ -100,8 +101,8 @@ class ReceptionEntry(DeskLogEntry, RecordedBy):
             models.Index(fields=["-arrived_at"], name="reception_arrived"),
             models.Index(fields=["purpose", "-arrived_at"], name="reception_purpose_arrived"),
             models.Index(fields=["phone"], name="reception_phone"),
-            # The log sorted by visitor.
-            models.Index(fields=["visitor_name"], name="reception_visitor"),
+            # The log sorted by visitor, in pinyin order (core.collation).
+            models.Index(Pinyin("visitor_name"), models.F("id"), name="reception_visitor_pinyin"),
         ]
 
     def __str__(self) -> str:
@@ -127,8 +128,8 @@ class PhoneConsultation(DeskLogEntry):
             models.Index(fields=["-called_at"], name="phonelog_called"),
             models.Index(fields=["topic", "-called_at"], name="phonelog_topic_called"),
             models.Index(fields=["phone"], name="phonelog_phone"),
-            # The log sorted by caller.
-            models.Index(fields=["caller_name"], name="phonelog_caller"),
+            # The log sorted by caller, in pinyin order (core.collation).
+            models.Index(Pinyin("caller_name"), models.F("id"), name="phonelog_caller_pinyin"),
         ]
 
     def __str__(self) -> str:

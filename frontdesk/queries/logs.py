@@ -4,6 +4,7 @@ from datetime import date
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
+from core.lists import sorted_rows
 from leads.models import Channel, Lead
 
 from ..models import LeadLink, PhoneConsultation, ReceptionEntry, VisitPurpose
@@ -13,32 +14,18 @@ from .common import day_bounds
 WALK_IN_CHANNELS = (Channel.WALK_IN, Channel.SHOWROOM)
 
 
-class DayLog(list):
-    """A day's reception rows merged from two tables: a list that sorts like a QuerySet, so the
-    list pattern (core.lists.ListPage) can order it by the same field names. An entry read
-    from a lead has no id and sorts as 0."""
-
-    def order_by(self, *fields: str) -> "DayLog":
-        rows = list(self)
-        for field in reversed(fields):  # stable sorts, the last field first
-            name = field.removeprefix("-")
-            rows.sort(key=lambda entry: _sort_value(entry, name), reverse=field.startswith("-"))
-        return DayLog(rows)
-
-
-def _sort_value(entry: ReceptionEntry, name: str):
-    return (entry.pk or 0) if name in ("id", "pk") else getattr(entry, name)
-
-
-def reception_log(*, day: date | None = None, purpose: str = "", q: str = "") -> QuerySet | DayLog:
+def reception_log(
+    *, day: date | None = None, purpose: str = "", q: str = ""
+) -> QuerySet | list[ReceptionEntry]:
     """The day's 来访登记, newest first (FD-1). A walk-in registered through 登记客户 (the
     leads intake, which may not call up into this app) is listed too, as a row read from its
-    lead: one query more, for a day's log only."""
+    lead (unsaved: no id): one query more, for a day's log only. The merged day is a list, which
+    the list pattern sorts in Python (core.lists.sorted_rows)."""
     rows = _entries(day=day, purpose=purpose, q=q)
     if day is None or purpose not in ("", VisitPurpose.NEW_CUSTOMER):
         return rows
-    merged = DayLog([*rows, *walk_ins_without_entry(day=day, q=q)])
-    return merged.order_by("-arrived_at", "-id")
+    merged = [*rows, *walk_ins_without_entry(day=day, q=q)]
+    return sorted_rows(merged, ("-arrived_at", "-id"))
 
 
 def walk_ins_without_entry(*, day: date, q: str = "") -> list[ReceptionEntry]:

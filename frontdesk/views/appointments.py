@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.collation import Pinyin
 from core.lists import ListPage
 
 from ..access import require
@@ -33,9 +34,9 @@ CHANGE = "frontdesk.change_appointment"
 # index needed to sort that handful).
 DAY_SORTS = {
     "time": ("starts_at", "id"),
-    "customer": ("customer_name", "id"),
-    "house": ("sample_house__order", "sample_house__name", "starts_at", "id"),
-    "invited": ("invited_by__employee_no", "starts_at", "id"),
+    "customer": (Pinyin("customer_name"), "id"),
+    "house": ("sample_house__order", Pinyin("sample_house__name"), "starts_at", "id"),
+    "invited": (Pinyin("invited_by__name"), "invited_by__employee_no", "starts_at", "id"),
     "status": ("status", "starts_at", "id"),
 }
 

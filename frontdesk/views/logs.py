@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.collation import Pinyin
 from core.lists import PAGE_PARAM, SIZE_PARAM, SORT_PARAM, ListPage
 from leads.queries.intake import phone_check as leads_phone_check
 
@@ -24,11 +25,11 @@ VIEW_CALLS = "frontdesk.view_phoneconsultation"
 # The logs' sorts, each answered by an index of the model's Meta.indexes (named after each).
 RECEPTION_SORTS = {
     "arrived": ("arrived_at", "id"),  # reception_arrived
-    "visitor": ("visitor_name", "id"),  # reception_visitor
+    "visitor": (Pinyin("visitor_name"), "id"),  # reception_visitor_pinyin
 }
 PHONE_SORTS = {
     "called": ("called_at", "id"),  # phonelog_called
-    "caller": ("caller_name", "id"),  # phonelog_caller
+    "caller": (Pinyin("caller_name"), "id"),  # phonelog_caller_pinyin
 }
 
 

@@ -40,8 +40,8 @@ CALL_SORTS = {
     "talk": ("talk_seconds", "id"),  # call_talk
 }
 # The quality page's sorts: one row per agent, computed in Python (no index needed). The agent
-# column goes by employee number, as the directory does: Chinese names would sort by code point,
-# an order that means nothing to a reader.
+# column goes by employee number: Python has no pinyin order (the database's, core.collation),
+# and code point order means nothing to a reader.
 QUALITY_SORTS = {
     "agent": ("agent__employee_no",),
     "calls": ("recent__calls", "agent__employee_no"),

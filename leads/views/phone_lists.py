@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from core.collation import Pinyin
 from core.lists import ListPage
 from core.spreadsheets import export_filename, file_response
 from staff.imports import StageError, clear_stage, stage_upload, staged_upload
@@ -22,8 +23,8 @@ from ..services.filing import FilingError
 # The phone lists' sorts: a few lists are imported a month, a small table that needs no index.
 PHONE_LIST_SORTS = {
     "imported": ("imported_at", "id"),
-    "name": ("name", "id"),
-    "community": ("community", "id"),
+    "name": (Pinyin("name"), "id"),
+    "community": (Pinyin("community"), "id"),
     "numbers": ("entry_count", "id"),  # counted per list by the query already
 }
 
@@ -32,7 +33,7 @@ PHONE_LIST_SORTS = {
 ENTRY_SORTS = {
     "row": ("id",),
     "phone": ("phone", "id"),
-    "name": ("customer_name", "id"),
+    "name": (Pinyin("customer_name"), "id"),
 }
 
 

@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.collation import Pinyin
+
 
 class Role(models.TextChoices):
     """Roles from DOMAIN.md; each is a Django group whose name is the code."""
@@ -94,8 +96,8 @@ class Staff(AbstractUser):
             ),
         ]
         indexes = [
-            # The staff directory sorted by name.
-            models.Index(fields=["name"], name="staff_name"),
+            # The staff directory sorted by name, in pinyin order (core.collation).
+            models.Index(Pinyin("name"), models.F("employee_no"), name="staff_name_pinyin"),
         ]
 
     def __str__(self) -> str:

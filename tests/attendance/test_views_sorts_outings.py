@@ -31,10 +31,10 @@ def pks(response) -> list[int]:
 
 @pytest.fixture
 def people(db):
-    """A1 丙, A2 甲, A3 乙: by name (code point) 丙, 乙, 甲, that is A1, A3, A2."""
+    """A1 陈, A2 鹰, A3 魏: by name (pinyin; code point agrees) 陈, 魏, 鹰, that is A1, A3, A2."""
     return [
         StaffFactory(employee_no=f"A{n}", name=name)
-        for n, name in enumerate(("丙", "甲", "乙"), start=1)
+        for n, name in enumerate(("陈", "鹰", "魏"), start=1)
     ]
 
 
@@ -90,7 +90,7 @@ def test_off_post_keeps_a_supervisors_own_people_when_sorted(login, frozen, chai
 
 @pytest.fixture
 def my_outings(chain):
-    """The clerk's outings: 3-10 to 朝阳 (approved), 3-11 to 望京 (rejected), 3-09 to 国贸
+    """The clerk's outings: 3-10 to 西单 (approved), 3-11 to 望京 (rejected), 3-09 to 大兴
     (pending); someone else's outing besides."""
     BusinessOutingFactory(day=D(2026, 3, 11))
     return [
@@ -98,9 +98,9 @@ def my_outings(chain):
             staff=chain.clerk, day=D(2026, 3, day), destination=destination, status=status
         ).pk
         for day, destination, status in (
-            (10, "朝阳", OutingStatus.APPROVED),
+            (10, "西单", OutingStatus.APPROVED),
             (11, "望京", OutingStatus.REJECTED),
-            (9, "国贸", OutingStatus.PENDING),
+            (9, "大兴", OutingStatus.PENDING),
         )
     ]
 
@@ -110,7 +110,7 @@ def test_my_outings_sort_by_day_destination_and_status(login, frozen, chain, my_
     client = login(chain.clerk)
     assert pks(client.get(OUTINGS)) == [second, first, third]  # latest first, as before
     assert pks(client.get(OUTINGS, {"sort": "day"})) == [third, first, second]
-    # 国 < 望 < 朝 by code point.
+    # 大兴 < 望京 < 西单 (pinyin on PostgreSQL; code point on SQLite agrees).
     assert pks(client.get(OUTINGS, {"sort": "destination"})) == [third, second, first]
     assert pks(client.get(OUTINGS, {"sort": "status"})) == [first, third, second]
     assert pks(client.get(OUTINGS, {"sort": "-status"})) == [second, third, first]
@@ -132,8 +132,8 @@ def test_my_outings_ignore_an_unknown_sort_and_mark_the_header(login, frozen, ch
 
 @pytest.fixture
 def register(people):
-    """Today's (3-11) approved outings: A1 at 14:00 to 朝阳, A2 at 09:00 to 望京, A3 at 10:00
-    to 国贸; a pending one today and an approved one yesterday are not on the register."""
+    """Today's (3-11) approved outings: A1 at 14:00 to 西单, A2 at 09:00 to 望京, A3 at 10:00
+    to 大兴; a pending one today and an approved one yesterday are not on the register."""
     BusinessOutingFactory(day=D(2026, 3, 11), status=OutingStatus.PENDING)
     BusinessOutingFactory(day=D(2026, 3, 10), status=OutingStatus.APPROVED)
     return [
@@ -146,7 +146,7 @@ def register(people):
             status=OutingStatus.APPROVED,
         ).pk
         for person, hour, destination in zip(
-            people, (14, 9, 10), ("朝阳", "望京", "国贸"), strict=True
+            people, (14, 9, 10), ("西单", "望京", "大兴"), strict=True
         )
     ]
 

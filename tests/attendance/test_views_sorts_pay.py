@@ -119,12 +119,12 @@ def test_pay_months_ignore_an_unknown_sort(login, hr, three_months):
 
 @pytest.fixture
 def march_statements():
-    """A1 丙 in design 5,000; A2 甲 in customer service 3,000; A3 乙 in design 4,000."""
+    """A1 陈 in design 5,000; A2 鹰 in customer service 3,000; A3 魏 in design 4,000."""
     march = pay_month(D(2026, 3, 1))
     for number, name, department, total in (
-        ("A1", "丙", Department.DESIGN, 5000),
-        ("A2", "甲", Department.CUSTOMER_SERVICE, 3000),
-        ("A3", "乙", Department.DESIGN, 4000),
+        ("A1", "陈", Department.DESIGN, 5000),
+        ("A2", "鹰", Department.CUSTOMER_SERVICE, 3000),
+        ("A3", "魏", Department.DESIGN, 4000),
     ):
         statement(march, StaffFactory(employee_no=number, name=name, department=department), total)
 
@@ -156,11 +156,11 @@ def test_month_statements_ignore_an_unknown_sort_and_keep_the_filters(login, hr,
 
 @pytest.fixture
 def reports(design_manager):
-    """The design manager's three reports: A1 丙 design, A2 甲 customer service, A3 乙 design."""
+    """The design manager's three reports: A1 陈 design, A2 鹰 customer service, A3 魏 design."""
     for number, name, department in (
-        ("A1", "丙", Department.DESIGN),
-        ("A2", "甲", Department.CUSTOMER_SERVICE),
-        ("A3", "乙", Department.DESIGN),
+        ("A1", "陈", Department.DESIGN),
+        ("A2", "鹰", Department.CUSTOMER_SERVICE),
+        ("A3", "魏", Department.DESIGN),
     ):
         StaffFactory(
             employee_no=number, name=name, department=department, supervisor=design_manager

@@ -7,6 +7,7 @@ from django.http import QueryDict
 from django.template import Context, Template
 from django.test import RequestFactory
 
+from core.collation import Pinyin
 from core.lists import (
     ListPage,
     next_sort,
@@ -192,3 +193,11 @@ def test_sort_link_marks_the_sorted_key_with_aria_current_for_lists_of_cards():
         Context({"listing": listing("sort=name")})
     )
     assert "aria-current" not in other and 'href="?sort=created"' in other
+
+
+def test_rows_computed_in_python_sort_by_the_field_of_an_ordering_expression():
+
+    rows = [SimpleNamespace(name=name, pk=pk) for name, pk in (("b", 2), ("a", None), ("c", 1))]
+    names = [row.name for row in sorted_rows(rows, [Pinyin("name").desc(), "pk"])]
+    assert names == ["c", "b", "a"]
+    assert [row.name for row in sorted_rows(rows, ["-pk"])] == ["a", "b", "c"]  # unsaved first

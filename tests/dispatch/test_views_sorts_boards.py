@@ -28,14 +28,14 @@ def titles(response) -> list[int]:
 
 @pytest.fixture
 def board():
-    """703 甲 (director, dispatched 1 h and 2 h ago), 701 乙 (chief, never dispatched),
-    702 丙 (designer, dispatched 3 h ago)."""
+    """703 鹰 (director, dispatched 1 h and 2 h ago), 701 魏 (chief, never dispatched),
+    702 陈 (designer, dispatched 3 h ago)."""
     designers = {
         number: DesignerFactory(employee_no=number, name=name, designer_tier=tier)
         for number, name, tier in (
-            ("703", "甲", DesignerTier.DIRECTOR),
-            ("701", "乙", DesignerTier.CHIEF),
-            ("702", "丙", DesignerTier.DESIGNER),
+            ("703", "鹰", DesignerTier.DIRECTOR),
+            ("701", "魏", DesignerTier.CHIEF),
+            ("702", "陈", DesignerTier.DESIGNER),
         )
     }
     for number, hours in (("703", 1), ("703", 2), ("702", 3)):
@@ -85,7 +85,7 @@ def test_sorted_load_board_query_count_is_fixed(login, gm, django_assert_num_que
 
 @pytest.fixture
 def champions() -> list[Champion]:
-    """Q1 2026 (乙, 5 signed), the year 2025 (甲, 9 signed), Q2 2026 (丙, 3 signed)."""
+    """Q1 2026 (魏, 5 signed), the year 2025 (鹰, 9 signed), Q2 2026 (陈, 3 signed)."""
     return [
         ChampionFactory(
             kind=kind,
@@ -95,9 +95,9 @@ def champions() -> list[Champion]:
             signed_count=signed,
         )
         for kind, start, end, name, signed in (
-            (Champion.Kind.QUARTERLY, date(2026, 1, 1), date(2026, 3, 31), "乙", 5),
-            (Champion.Kind.ANNUAL, date(2025, 1, 1), date(2025, 12, 31), "甲", 9),
-            (Champion.Kind.QUARTERLY, date(2026, 4, 1), date(2026, 6, 30), "丙", 3),
+            (Champion.Kind.QUARTERLY, date(2026, 1, 1), date(2026, 3, 31), "魏", 5),
+            (Champion.Kind.ANNUAL, date(2025, 1, 1), date(2025, 12, 31), "鹰", 9),
+            (Champion.Kind.QUARTERLY, date(2026, 4, 1), date(2026, 6, 30), "陈", 3),
         )
     ]
 
@@ -108,7 +108,7 @@ def test_champions_sort_by_period_title_designer_and_signed(login, gm, champions
     assert titles(client.get(CHAMPIONS)) == [q2, q1, year]  # newest period first
     assert titles(client.get(CHAMPIONS, {"sort": "period"})) == [year, q1, q2]
     assert titles(client.get(CHAMPIONS, {"sort": "title"})) == [year, q1, q2]  # annual first
-    assert titles(client.get(CHAMPIONS, {"sort": "-designer"})) == [year, q1, q2]  # 甲 乙 丙
+    assert titles(client.get(CHAMPIONS, {"sort": "-designer"})) == [year, q1, q2]  # 鹰 魏 陈
     assert titles(client.get(CHAMPIONS, {"sort": "signed"})) == [q2, q1, year]
     assert titles(client.get(CHAMPIONS, {"sort": "-signed"})) == [year, q1, q2]
 

@@ -43,29 +43,29 @@ def ago(minutes: int):
 
 @pytest.fixture
 def visitors():
-    """Three visitors today (arrived 甲 2nd, 乙 last, 丙 first) and one yesterday."""
+    """Three visitors today (arrived 鹰 2nd, 魏 last, 陈 first) and one yesterday."""
     ReceptionEntryFactory(visitor_name="昨天", arrived_at=ago(24 * 60 + 5))
-    for name, minutes in (("甲", 20), ("乙", 10), ("丙", 30)):
+    for name, minutes in (("鹰", 20), ("魏", 10), ("陈", 30)):
         ReceptionEntryFactory(visitor_name=name, arrived_at=ago(minutes))
 
 
 def test_reception_log_sorts_and_keeps_today(login, front_desk, visitors):
     client = login(front_desk)
-    assert rows(client.get(RECEPTION), "visitor_name") == ["乙", "甲", "丙"]  # newest first
-    assert rows(client.get(RECEPTION, {"sort": "arrived"}), "visitor_name") == ["丙", "甲", "乙"]
+    assert rows(client.get(RECEPTION), "visitor_name") == ["魏", "鹰", "陈"]  # newest first
+    assert rows(client.get(RECEPTION, {"sort": "arrived"}), "visitor_name") == ["陈", "鹰", "魏"]
     # A sort alone keeps today's log (yesterday's visitor is not listed).
-    assert rows(client.get(RECEPTION, {"sort": "-visitor"}), "visitor_name") == ["甲", "乙", "丙"]
+    assert rows(client.get(RECEPTION, {"sort": "-visitor"}), "visitor_name") == ["鹰", "魏", "陈"]
 
 
 def test_reception_log_sorts_the_walk_ins_read_from_leads(login, front_desk, visitors):
-    LeadFactory(customer_name="丁", channel=Channel.WALK_IN)
+    LeadFactory(customer_name="艾", channel=Channel.WALK_IN)
     client = login(front_desk)
-    assert rows(client.get(RECEPTION), "visitor_name") == ["丁", "乙", "甲", "丙"]
+    assert rows(client.get(RECEPTION), "visitor_name") == ["艾", "魏", "鹰", "陈"]
     assert rows(client.get(RECEPTION, {"sort": "visitor"}), "visitor_name") == [
-        "丁",
-        "丙",
-        "乙",
-        "甲",
+        "艾",
+        "陈",
+        "魏",
+        "鹰",
     ]
 
 
@@ -73,7 +73,7 @@ def test_reception_log_header_and_unknown_sort(login, front_desk, visitors):
     client = login(front_desk)
     response = client.get(RECEPTION, {"sort": "notes"})
     assert response.context["listing"].sort == "-arrived"
-    assert rows(response, "visitor_name") == ["乙", "甲", "丙"]
+    assert rows(response, "visitor_name") == ["魏", "鹰", "陈"]
     body = client.get(RECEPTION, {"sort": "visitor", "day": ""}).content.decode()
     assert 'aria-sort="ascending"' in body
     assert 'href="?day=&amp;sort=-visitor"' in body  # the filter kept in the header
@@ -81,12 +81,12 @@ def test_reception_log_header_and_unknown_sort(login, front_desk, visitors):
 
 
 def test_phone_log_sorts_by_time_and_caller(login, front_desk):
-    for name, minutes in (("甲", 20), ("乙", 10), ("丙", 30)):
+    for name, minutes in (("鹰", 20), ("魏", 10), ("陈", 30)):
         PhoneConsultationFactory(caller_name=name, called_at=ago(minutes))
     client = login(front_desk)
-    assert rows(client.get(PHONE), "caller_name") == ["乙", "甲", "丙"]
-    assert rows(client.get(PHONE, {"sort": "caller"}), "caller_name") == ["丙", "乙", "甲"]
-    assert rows(client.get(PHONE, {"sort": "-caller"}), "caller_name") == ["甲", "乙", "丙"]
+    assert rows(client.get(PHONE), "caller_name") == ["魏", "鹰", "陈"]
+    assert rows(client.get(PHONE, {"sort": "caller"}), "caller_name") == ["陈", "魏", "鹰"]
+    assert rows(client.get(PHONE, {"sort": "-caller"}), "caller_name") == ["鹰", "魏", "陈"]
     assert client.get(PHONE, {"sort": "topic"}).context["listing"].sort == "-called"
 
 

@@ -232,16 +232,16 @@ def test_handover_notes_ignore_an_unknown_sort(login, front_desk, notes):
 
 @pytest.fixture
 def visits():
-    """Three visits today (甲 at 14:00 to house B, 乙 at 11:00 to C, 丙 at 16:30 to A) and one
+    """Three visits today (鹰 at 14:00 to house B, 魏 at 11:00 to C, 陈 at 16:30 to A) and one
     tomorrow."""
     houses = {name: SampleHouseFactory(name=name) for name in "ABC"}
     AppointmentFactory(customer_name="明天", starts_at=at(16, 11), sample_house=houses["A"])
     return [
         AppointmentFactory(customer_name=name, starts_at=at(15, hour, minute), sample_house=house)
         for name, hour, minute, house in (
-            ("甲", 14, 0, houses["B"]),
-            ("乙", 11, 0, houses["C"]),
-            ("丙", 16, 30, houses["A"]),
+            ("鹰", 14, 0, houses["B"]),
+            ("魏", 11, 0, houses["C"]),
+            ("陈", 16, 30, houses["A"]),
         )
     ]
 
@@ -252,17 +252,17 @@ def customers(response) -> list[str]:
 
 def test_day_visits_sort_by_time_customer_and_house(login, front_desk, visits):
     client = login(front_desk)
-    assert customers(client.get(APPOINTMENTS)) == ["乙", "甲", "丙"]  # by time
-    assert customers(client.get(APPOINTMENTS, {"sort": "-time"})) == ["丙", "甲", "乙"]
-    assert customers(client.get(APPOINTMENTS, {"sort": "customer"})) == ["丙", "乙", "甲"]
-    assert customers(client.get(APPOINTMENTS, {"sort": "house"})) == ["丙", "甲", "乙"]
+    assert customers(client.get(APPOINTMENTS)) == ["魏", "鹰", "陈"]  # by time
+    assert customers(client.get(APPOINTMENTS, {"sort": "-time"})) == ["陈", "鹰", "魏"]
+    assert customers(client.get(APPOINTMENTS, {"sort": "customer"})) == ["陈", "魏", "鹰"]
+    assert customers(client.get(APPOINTMENTS, {"sort": "house"})) == ["陈", "鹰", "魏"]
 
 
 def test_day_visits_ignore_an_unknown_sort_and_keep_the_day(login, front_desk, visits):
     client = login(front_desk)
     response = client.get(APPOINTMENTS, {"day": "2026-04-15", "sort": "phone"})
     assert response.context["listing"].sort == "time"
-    assert customers(response) == ["乙", "甲", "丙"]
+    assert customers(response) == ["魏", "鹰", "陈"]
     body = client.get(APPOINTMENTS, {"day": "2026-04-15", "sort": "customer"}).content.decode()
     assert 'aria-sort="ascending"' in body
     assert 'href="?day=2026-04-15&amp;sort=-customer"' in body

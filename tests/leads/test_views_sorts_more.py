@@ -28,7 +28,7 @@ def hours_ago(hours: int):
     return timezone.now() - timedelta(hours=hours)
 
 
-def phone_list(name: str = "望京小区", **fields) -> PhoneList:
+def phone_list(name: str = "大兴小区", **fields) -> PhoneList:
     fields.setdefault("imported_by", StaffFactory(roles=["MARKETING_MANAGER"]))
     fields.setdefault("imported_at", timezone.now())
     return PhoneList.objects.create(name=name, **fields)
@@ -39,11 +39,11 @@ def phone_list(name: str = "望京小区", **fields) -> PhoneList:
 
 @pytest.fixture
 def three_lists(marketing_manager):
-    """Imported 甲 first, 丙 second, 乙 last; 甲 has two numbers, 丙 one, 乙 none."""
+    """Imported 鹰 first, 陈 second, 魏 last; 鹰 has two numbers, 陈 one, 魏 none."""
     for name, community, days, numbers in (
-        ("甲", "望京", 3, 2),
-        ("乙", "朝阳", 1, 0),
-        ("丙", "通州", 2, 1),
+        ("鹰", "大兴", 3, 2),
+        ("魏", "望京", 1, 0),
+        ("陈", "西单", 2, 1),
     ):
         imported = phone_list(
             name,
@@ -63,18 +63,18 @@ def test_phone_lists_sort_by_import_name_community_and_numbers(
     login, marketing_manager, three_lists
 ):
     client = login(marketing_manager)
-    assert names(client.get(PHONE_LISTS)) == ["乙", "丙", "甲"]  # the latest import first
-    assert names(client.get(PHONE_LISTS, {"sort": "imported"})) == ["甲", "丙", "乙"]
-    assert names(client.get(PHONE_LISTS, {"sort": "name"})) == ["丙", "乙", "甲"]
-    assert names(client.get(PHONE_LISTS, {"sort": "community"})) == ["甲", "乙", "丙"]
-    assert names(client.get(PHONE_LISTS, {"sort": "-numbers"})) == ["甲", "丙", "乙"]
+    assert names(client.get(PHONE_LISTS)) == ["魏", "陈", "鹰"]  # the latest import first
+    assert names(client.get(PHONE_LISTS, {"sort": "imported"})) == ["鹰", "陈", "魏"]
+    assert names(client.get(PHONE_LISTS, {"sort": "name"})) == ["陈", "魏", "鹰"]
+    assert names(client.get(PHONE_LISTS, {"sort": "community"})) == ["鹰", "魏", "陈"]
+    assert names(client.get(PHONE_LISTS, {"sort": "-numbers"})) == ["鹰", "陈", "魏"]
 
 
 def test_phone_lists_ignore_an_unknown_sort(login, marketing_manager, three_lists):
     client = login(marketing_manager)
     response = client.get(PHONE_LISTS, {"sort": "note"})
     assert response.context["listing"].sort == "-imported"
-    assert names(response) == ["乙", "丙", "甲"]
+    assert names(response) == ["魏", "陈", "鹰"]
     body = client.get(PHONE_LISTS, {"sort": "name"}).text
     assert 'aria-sort="ascending"' in body
     assert 'href="?sort=-name"' in body  # the list has no filters
@@ -100,9 +100,9 @@ def test_sorted_phone_lists_query_count_is_fixed(
 
 @pytest.fixture
 def entries() -> PhoneList:
-    """Three numbers in the file's order: 甲 …02, 乙 …03, 丙 …01."""
+    """Three numbers in the file's order: 鹰 …02, 魏 …03, 陈 …01."""
     numbers = phone_list()
-    for phone, name in (("13800000002", "甲"), ("13800000003", "乙"), ("13800000001", "丙")):
+    for phone, name in (("13800000002", "鹰"), ("13800000003", "魏"), ("13800000001", "陈")):
         PhoneListEntry.objects.create(phone_list=numbers, phone=phone, customer_name=name)
     return numbers
 
@@ -117,7 +117,7 @@ def test_phone_list_numbers_sort_by_file_order_phone_and_name(login, marketing_s
     assert phones(client.get(url)) == ["02", "03", "01"]  # as in the imported file
     assert phones(client.get(url, {"sort": "phone"})) == ["01", "02", "03"]
     assert phones(client.get(url, {"sort": "-phone"})) == ["03", "02", "01"]
-    assert phones(client.get(url, {"sort": "name"})) == ["01", "03", "02"]  # 丙 乙 甲
+    assert phones(client.get(url, {"sort": "name"})) == ["01", "03", "02"]  # 陈 魏 鹰
     assert phones(client.get(url, {"sort": "-name"})) == ["02", "03", "01"]
 
 
@@ -156,11 +156,11 @@ def test_sorted_phone_list_numbers_query_count_is_fixed(
 
 @pytest.fixture
 def my_lines(designer):
-    """Three of my lines this month, earned 甲 < 乙 < 丙; signed 乙 < 丙 < 甲."""
+    """Three of my lines this month, earned 鹰 < 魏 < 陈; signed 魏 < 陈 < 鹰."""
     for name, hours, signed in (
-        ("甲", 3, date(2026, 4, 10)),
-        ("乙", 2, date(2026, 4, 2)),
-        ("丙", 1, date(2026, 4, 5)),
+        ("鹰", 3, date(2026, 4, 10)),
+        ("魏", 2, date(2026, 4, 2)),
+        ("陈", 1, date(2026, 4, 5)),
     ):
         CommissionEntryFactory(
             staff=designer,
@@ -175,17 +175,17 @@ def customers(response) -> list[str]:
 
 def test_my_commission_sorts_by_earning_and_signing(login, designer, my_lines):
     client = login(designer)
-    assert customers(client.get(MINE)) == ["甲", "乙", "丙"]  # in the order earned, as before
-    assert customers(client.get(MINE, {"sort": "signed"})) == ["乙", "丙", "甲"]
-    assert customers(client.get(MINE, {"sort": "-signed"})) == ["甲", "丙", "乙"]
-    assert customers(client.get(MINE, {"sort": "-earned"})) == ["丙", "乙", "甲"]
+    assert customers(client.get(MINE)) == ["鹰", "魏", "陈"]  # in the order earned, as before
+    assert customers(client.get(MINE, {"sort": "signed"})) == ["魏", "陈", "鹰"]
+    assert customers(client.get(MINE, {"sort": "-signed"})) == ["鹰", "陈", "魏"]
+    assert customers(client.get(MINE, {"sort": "-earned"})) == ["陈", "魏", "鹰"]
 
 
 def test_my_commission_ignores_an_unknown_sort_and_keeps_the_month(login, designer, my_lines):
     client = login(designer)
     response = client.get(MINE, {"month": "2026-04", "sort": "earner"})
     assert response.context["listing"].sort == "earned"
-    assert customers(response) == ["甲", "乙", "丙"]
+    assert customers(response) == ["鹰", "魏", "陈"]
     body = client.get(MINE, {"month": "2026-04", "sort": "signed"}).text
     assert 'aria-sort="ascending"' in body
     assert 'href="?month=2026-04&amp;sort=-signed"' in body

@@ -17,9 +17,9 @@ def numbers(response) -> list[str]:
 @pytest.fixture
 def three():
     for number, name, department in (
-        ("S03", "甲", Department.DESIGN),
-        ("S01", "乙", Department.ENGINEERING),
-        ("S02", "丙", Department.DESIGN),
+        ("S03", "鹰", Department.DESIGN),
+        ("S01", "魏", Department.ENGINEERING),
+        ("S02", "陈", Department.DESIGN),
     ):
         StaffFactory(employee_no=number, name=name, department=department)
 

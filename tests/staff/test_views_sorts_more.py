@@ -49,16 +49,16 @@ def rows(response, field: str) -> list:
 
 
 def test_notifications_sort_by_time(login, designer, time_machine):
-    for hour, minute, text in ((9, 0, "甲"), (8, 0, "乙"), (9, 30, "丙")):
+    for hour, minute, text in ((9, 0, "鹰"), (8, 0, "魏"), (9, 30, "陈")):
         at(time_machine, hour, minute)
         services.notify(recipient=designer, text=text)
     at(time_machine, 10)
     client = login(designer)
-    assert rows(client.get(NOTIFICATIONS), "text") == ["丙", "甲", "乙"]  # newest first
-    assert rows(client.get(NOTIFICATIONS, {"sort": "time"}), "text") == ["乙", "甲", "丙"]
+    assert rows(client.get(NOTIFICATIONS), "text") == ["陈", "鹰", "魏"]  # newest first
+    assert rows(client.get(NOTIFICATIONS, {"sort": "time"}), "text") == ["魏", "鹰", "陈"]
     response = client.get(NOTIFICATIONS, {"sort": "recipient"})
     assert response.context["listing"].sort == "-time"
-    assert rows(response, "text") == ["丙", "甲", "乙"]
+    assert rows(response, "text") == ["陈", "鹰", "魏"]
     body = response.content.decode()
     assert 'aria-sort="descending"' in body
     assert 'href="?sort=time"' in body
@@ -66,8 +66,8 @@ def test_notifications_sort_by_time(login, designer, time_machine):
 
 
 def test_unread_notifications_say_so_in_words_not_only_in_colour(login, designer):
-    services.notify(recipient=designer, text="甲")
-    read = services.notify(recipient=designer, text="乙")
+    services.notify(recipient=designer, text="鹰")
+    read = services.notify(recipient=designer, text="魏")
     services.mark_read(notification=read, by=designer)
     body = login(designer).get(NOTIFICATIONS).content.decode()
     assert body.count('data-testid="unread"') == 1
@@ -104,10 +104,10 @@ def delegate(principal: str, deputy: str, start: int, end: int, reason: str) -> 
 @pytest.fixture
 def delegations():
     """Three in force or to come (A, B, C) and one over (not listed)."""
-    delegate("丁", "丁代", -5, -1, "over")
-    delegate("甲", "丙代", 2, 5, "A")
-    delegate("乙", "甲代", 0, 9, "B")
-    delegate("丙", "乙代", 1, 3, "C")
+    delegate("艾", "艾代", -5, -1, "over")
+    delegate("鹰", "陈代", 2, 5, "A")
+    delegate("魏", "鹰代", 0, 9, "B")
+    delegate("陈", "魏代", 1, 3, "C")
 
 
 def test_delegations_sort_by_start_end_and_names(login, hr, delegations):
@@ -163,35 +163,35 @@ def fault(by, kind, name: str, day: date, deduction: int):
 @pytest.fixture
 def faults(customer_manager, kind):
     """Three slips in April 2026 and one in March (left out by the month filter)."""
-    fault(customer_manager, kind, "丁", date(2026, 3, 20), 10)
-    for name, day, deduction in (("甲", 10, 50), ("乙", 12, 20), ("丙", 5, 100)):
+    fault(customer_manager, kind, "艾", date(2026, 3, 20), 10)
+    for name, day, deduction in (("鹰", 10, 50), ("魏", 12, 20), ("陈", 5, 100)):
         fault(customer_manager, kind, name, date(2026, 4, day), deduction)
 
 
 def test_faults_sort_by_date_employee_and_deduction(login, customer_manager, faults):
     client = login(customer_manager)
     april = {"month": "2026-04"}
-    assert rows(client.get(FAULTS, april), "staff__name") == ["乙", "甲", "丙"]  # latest first
+    assert rows(client.get(FAULTS, april), "staff__name") == ["魏", "鹰", "陈"]  # latest first
     by_employee = rows(client.get(FAULTS, {**april, "sort": "employee"}), "staff__name")
-    assert by_employee == ["丙", "乙", "甲"]
+    assert by_employee == ["陈", "魏", "鹰"]
     by_deduction = rows(client.get(FAULTS, {**april, "sort": "-deduction"}), "staff__name")
-    assert by_deduction == ["丙", "甲", "乙"]
-    assert rows(client.get(FAULTS, {"sort": "date"}), "staff__name") == ["丁", "丙", "甲", "乙"]
+    assert by_deduction == ["陈", "鹰", "魏"]
+    assert rows(client.get(FAULTS, {"sort": "date"}), "staff__name") == ["艾", "陈", "鹰", "魏"]
 
 
 def test_faults_ignore_an_unknown_sort_and_keep_the_filters(login, customer_manager, faults):
     client = login(customer_manager)
     response = client.get(FAULTS, {"month": "2026-04", "sort": "note"})
     assert response.context["listing"].sort == "-date"
-    assert rows(response, "staff__name") == ["乙", "甲", "丙"]
+    assert rows(response, "staff__name") == ["魏", "鹰", "陈"]
     body = client.get(FAULTS, {"month": "2026-04", "sort": "deduction"}).content.decode()
     assert 'aria-sort="ascending"' in body
     assert 'href="?month=2026-04&amp;sort=-deduction"' in body
 
 
 def test_faults_sorted_keep_a_persons_own(login, customer_manager, kind):
-    mine = fault(customer_manager, kind, "甲", date(2026, 4, 10), 50)
-    fault(customer_manager, kind, "乙", date(2026, 4, 12), 20)
+    mine = fault(customer_manager, kind, "鹰", date(2026, 4, 10), 50)
+    fault(customer_manager, kind, "魏", date(2026, 4, 12), 20)
     response = login(mine.staff).get(FAULTS, {"sort": "employee"})
     assert rows(response, "pk") == [mine.pk]
 
@@ -231,7 +231,7 @@ def chain():
 def awaiting(chain, time_machine):
     """Three reports waiting for the manager: A at 9:00, B (urgent) at 9:20, C at 9:40."""
     manager, _gm = chain
-    for minute, name, subject in ((0, "甲", "A"), (20, "乙", "B"), (40, "丙", "C")):
+    for minute, name, subject in ((0, "鹰", "A"), (20, "魏", "B"), (40, "陈", "C")):
         at(time_machine, 9, minute)
         agent = StaffFactory(roles=[Role.CS_AGENT], name=name, supervisor=manager)
         report(agent, subject, urgent=subject == "B")
