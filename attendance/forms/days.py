@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Field, Layout, Submit
@@ -20,8 +20,9 @@ from ..models import (
     DayPortion,
     ScheduleScope,
 )
+from ..services.common import local_today
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")  # what <input type=date> reads
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 
@@ -209,6 +210,8 @@ class DailyFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         choices = DailyStatus._meta.get_field("code").choices
         self.fields["code"].choices = [("", _("All"))] + list(choices)
+        # Unfiltered, the page shows yesterday (the last whole day): the date box says so too.
+        self.initial.setdefault("day", local_today() - timedelta(days=1))
         self.helper = _helper(_("Show"), method="get", inline=True)
 
 
@@ -220,6 +223,8 @@ class MonthFilterForm(forms.Form):
 
     def __init__(self, *args, departments: bool = True, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        # Unfiltered, the page shows the current month: the month box says so too.
+        self.initial.setdefault("month", f"{local_today():%Y-%m}")
         if not departments:
             del self.fields["department"]
         self.helper = _helper(_("Show"), method="get", inline=True)

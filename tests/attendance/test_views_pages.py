@@ -86,3 +86,21 @@ def test_sec1_only_hr_and_gm_export_the_summary(login, persona, allowed, designe
     assert response.status_code == (200 if allowed else 403)
     if allowed:
         assert response.content[:2] == b"PK"
+
+
+@pytest.mark.parametrize(
+    ("name", "param", "shown", "chosen"),
+    [
+        ("attendance:daily", "day", "2026-04-14", "2026-02-03"),  # yesterday
+        ("attendance:violations", "month", "2026-04", "2026-02"),
+        ("attendance:summary", "month", "2026-04", "2026-02"),
+    ],
+)
+def test_an_unfiltered_report_fills_its_filter_with_the_period_it_shows(
+    login, hr, name, param, shown, chosen, time_machine
+):
+    time_machine.move_to("2026-04-15 10:00+08:00", tick=False)
+    client = login(hr)
+    assert f'value="{shown}"' in client.get(reverse(name)).content.decode()
+    body = client.get(reverse(name), {param: chosen}).content.decode()
+    assert f'value="{chosen}"' in body and f'value="{shown}"' not in body
