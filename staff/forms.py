@@ -140,7 +140,7 @@ class FaultForm(forms.Form):
 class FaultFilterForm(forms.Form):
     month = forms.CharField(label=_("Month"), required=False, widget=MONTH_INPUT)
     staff = forms.ModelChoiceField(
-        label=_("Employee"), queryset=Staff.objects.none(), required=False
+        label=_("Employee"), queryset=Staff.objects.none(), required=False, empty_label=_("All")
     )
 
     def __init__(self, *args, show_staff: bool = True, **kwargs) -> None:

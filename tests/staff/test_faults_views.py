@@ -3,6 +3,7 @@ shows them to those who may see faults."""
 
 import importlib
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from django.utils import timezone, translation
@@ -106,6 +107,24 @@ def test_fd5_list_filters_by_month(login, customer_manager, front_desk):
     make_faults(customer_manager, [front_desk], 1, day=date(2026, 4, 5))
     page = login(customer_manager).get(LIST, {"month": "2026-03"}).context["page"]
     assert [fault.occurred_on for fault in page] == [date(2026, 3, 5)] * 2
+
+
+def test_fd5_the_list_shows_deductions_as_money_and_offers_every_employee(
+    login, customer_manager, front_desk
+):
+    services.record_fault(
+        staff=front_desk,
+        fault_type=FaultType.objects.get(code="untidy-area"),
+        occurred_on=timezone.localdate(),
+        note="前台有杂物",
+        by=customer_manager,
+        deduction=Decimal(1200),
+    )
+    response = login(customer_manager).get(LIST)
+    body = response.content.decode()
+    assert "¥1,200" in body and "¥1,200.00" not in body
+    assert response.context["form"].fields["staff"].empty_label == "All"  # not "---------"
+    assert '<option value="" selected>All</option>' in body
 
 
 def test_fd5_faults_show_on_the_persons_staff_page(login, customer_manager, design_manager):
