@@ -237,6 +237,7 @@ class CommissionMonthForm(forms.Form):
 
     def __init__(self, *args, earners=(), show_staff: bool = False, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.initial.setdefault("month", timezone.localdate().replace(day=1))  # what is shown
         if show_staff:
             self.fields["staff"].choices = blank(_("Me")) + [
                 (str(p.pk), p.get_full_name()) for p in earners
@@ -266,6 +267,7 @@ class LedgerFilterForm(forms.Form):
 
     def __init__(self, *args, earners=(), **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.initial.setdefault("month", timezone.localdate().replace(day=1))  # what is shown
         self.fields["staff"].choices = blank(_("All")) + [
             (str(p.pk), p.get_full_name()) for p in earners
         ]

@@ -116,3 +116,13 @@ def test_my_commission_query_count_is_fixed(login, designer, django_assert_num_q
     client.get(MINE)
     with django_assert_num_queries(9):
         assert client.get(MINE).status_code == 200
+
+
+def test_com2_an_unfiltered_month_fills_the_month_box_with_the_month_shown(
+    login, designer, customer_manager, time_machine
+):
+    time_machine.move_to("2026-04-15 10:00+08:00", tick=False)
+    assert 'value="2026-04"' in login(designer).get(MINE).content.decode()
+    assert 'value="2026-04"' in login(customer_manager).get(LEDGER).content.decode()
+    chosen = login(designer).get(MINE, {"month": "2026-02"}).content.decode()
+    assert 'value="2026-02"' in chosen and 'value="2026-04"' not in chosen
