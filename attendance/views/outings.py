@@ -10,11 +10,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.collation import Pinyin
-from core.lists import ListPage
+from core.lists import ListPage, in_declared_order
 
 from .. import services
 from ..forms import DecisionForm, OutingForm
-from ..models import BusinessOuting
+from ..models import BusinessOuting, OutingStatus
 from ..queries import pages
 from ..services.common import local_today
 from .common import area_required, context
@@ -23,7 +23,7 @@ from .common import area_required, context
 MY_OUTING_SORTS = {
     "day": ("day", "planned_out", "id"),
     "destination": (Pinyin("destination"), "-day", "id"),
-    "status": ("status", "-day", "id"),
+    "status": (in_declared_order("status", OutingStatus), "-day", "id"),
 }
 # The register's sorts: one day's approved outings (outing_day_status finds them), a short list.
 REGISTER_SORTS = {

@@ -14,13 +14,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.collation import Pinyin
-from core.lists import ListPage, paginate
+from core.lists import ListPage, in_declared_order, paginate
 from core.spreadsheets import export_filename, file_response
 from staff.exports import record_export
 
 from ..exports import month_workbook
 from ..forms import LineForm, PrepareForm, ReturnForm, StatementFilterForm
-from ..models import PayLine, PayStatement
+from ..models import PayLine, PayMonthStatus, PayStatement
 from ..queries import pay as queries
 from ..rules import payroll
 from ..services import pay as services
@@ -35,6 +35,7 @@ MY_PAY_SORTS = {
 # One row a prepared month: a small table, sorted without an index.
 PAY_MONTH_SORTS = {
     "month": ("month",),  # unique
+    "status": (in_declared_order("status", PayMonthStatus), "-month"),  # preparing first
     "people": ("people", "month"),
     "total": ("total", "month"),
 }

@@ -10,12 +10,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.lists import ListPage
+from core.lists import ListPage, in_declared_order
 from core.params import int_param
 
 from .. import services
 from ..forms import CalendarDayForm, ScheduleForm, YearForm
-from ..models import CalendarDay, WorkSchedule
+from ..models import CalendarDay, ScheduleScope, WorkSchedule
 from ..queries import pages
 from ..services.common import is_hr, local_today
 from .common import area_required, context
@@ -23,7 +23,13 @@ from .common import area_required, context
 # The schedules' sorts: a small set-up table (a few rows a department or person), no index.
 # By scope is the old order: the scope, then the department or person, the newest row first.
 SCHEDULE_SORTS = {
-    "scope": ("scope", "department", "staff__employee_no", "-valid_from", "id"),
+    "scope": (
+        in_declared_order("scope", ScheduleScope),  # firm, department, person
+        "department",
+        "staff__employee_no",
+        "-valid_from",
+        "id",
+    ),
     "start": ("start", "end", "id"),
     "valid_from": ("valid_from", "id"),
 }

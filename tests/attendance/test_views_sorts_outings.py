@@ -112,8 +112,9 @@ def test_my_outings_sort_by_day_destination_and_status(login, frozen, chain, my_
     assert pks(client.get(OUTINGS, {"sort": "day"})) == [third, first, second]
     # 大兴 < 望京 < 西单 (pinyin on PostgreSQL; code point on SQLite agrees).
     assert pks(client.get(OUTINGS, {"sort": "destination"})) == [third, second, first]
-    assert pks(client.get(OUTINGS, {"sort": "status"})) == [first, third, second]
-    assert pks(client.get(OUTINGS, {"sort": "-status"})) == [second, third, first]
+    # In the workflow's order (awaiting, approved, rejected), not by the codes' spelling.
+    assert pks(client.get(OUTINGS, {"sort": "status"})) == [third, first, second]
+    assert pks(client.get(OUTINGS, {"sort": "-status"})) == [second, first, third]
 
 
 def test_my_outings_ignore_an_unknown_sort_and_mark_the_header(login, frozen, chain, my_outings):
@@ -200,8 +201,8 @@ def schedules(people):
 def test_schedules_sort_by_scope_start_and_valid_from(login, frozen, hr, schedules):
     firm, design, engineering, person = schedules
     client = login(hr)
-    # By scope code (DEPARTMENT, FIRM, PERSON), then department, as before.
-    assert pks(client.get(SCHEDULES)) == [design, engineering, firm, person]
+    # By scope from the broadest (firm, department, person), then department.
+    assert pks(client.get(SCHEDULES)) == [firm, design, engineering, person]
     assert pks(client.get(SCHEDULES, {"sort": "start"})) == [engineering, firm, design, person]
     by_date = pks(client.get(SCHEDULES, {"sort": "-valid_from"}))
     assert by_date == [engineering, person, design, firm]
@@ -212,7 +213,7 @@ def test_schedules_ignore_an_unknown_sort_and_mark_the_header(login, frozen, hr,
     client = login(hr)
     response = client.get(SCHEDULES, {"sort": "end"})
     assert response.context["listing"].sort == "scope"
-    assert pks(response) == [design, engineering, firm, person]
+    assert pks(response) == [firm, design, engineering, person]
     body = client.get(SCHEDULES, {"per_page": "50", "sort": "-start"}).text
     assert 'aria-sort="descending"' in body
     assert 'href="?per_page=50&amp;sort=start"' in body

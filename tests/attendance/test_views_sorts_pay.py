@@ -92,9 +92,12 @@ def test_my_pay_ignores_an_unknown_sort(login, hr, my_statements):
 
 @pytest.fixture
 def three_months():
-    """January: 2 people, 9,000; February: 1 person, 12,000; March: 3 people, 6,000."""
+    """January: 2 people, 9,000, approved; February: 1 person, 12,000, awaiting approval;
+    March: 3 people, 6,000, being prepared."""
     for month, totals in ((1, (4000, 5000)), (2, (12000,)), (3, (1000, 2000, 3000))):
-        row = pay_month(D(2026, month, 1))
+        row = pay_month(D(2026, month, 1), approved=month == 1)
+        if month == 2:
+            PayMonth.objects.filter(pk=row.pk).update(status=PayMonthStatus.SUBMITTED)
         for total in totals:
             statement(row, StaffFactory(), total)
 
@@ -105,10 +108,13 @@ def test_pay_months_sort_by_month_people_and_total(login, hr, three_months):
     assert months(client.get(MONTHS, {"sort": "month"})) == [1, 2, 3]
     assert months(client.get(MONTHS, {"sort": "-people"})) == [3, 1, 2]
     assert months(client.get(MONTHS, {"sort": "total"})) == [3, 1, 2]
+    # By status in the month's own order (being prepared, awaiting approval, approved).
+    assert months(client.get(MONTHS, {"sort": "status"})) == [3, 2, 1]
+    assert months(client.get(MONTHS, {"sort": "-status"})) == [1, 2, 3]
 
 
 def test_pay_months_ignore_an_unknown_sort(login, hr, three_months):
-    response = login(hr).get(MONTHS, {"sort": "status"})
+    response = login(hr).get(MONTHS, {"sort": "approved_by"})
     assert response.context["listing"].sort == "-month"
     assert months(response) == [3, 2, 1]
     assert 'data-sort="people"' in response.text

@@ -3,6 +3,7 @@
 from types import SimpleNamespace
 
 import pytest
+from django.db.models import TextChoices
 from django.http import QueryDict
 from django.template import Context, Template
 from django.test import RequestFactory
@@ -10,6 +11,7 @@ from django.test import RequestFactory
 from core.collation import Pinyin
 from core.lists import (
     ListPage,
+    in_declared_order,
     next_sort,
     ordering,
     page_size,
@@ -201,3 +203,19 @@ def test_rows_computed_in_python_sort_by_the_field_of_an_ordering_expression():
     names = [row.name for row in sorted_rows(rows, [Pinyin("name").desc(), "pk"])]
     assert names == ["c", "b", "a"]
     assert [row.name for row in sorted_rows(rows, ["-pk"])] == ["a", "b", "c"]  # unsaved first
+
+
+def test_in_declared_order_ranks_a_choice_field_by_its_declaration():
+    class Step(TextChoices):
+        WAITING = "WAITING"
+        APPROVED = "APPROVED"
+        CANCELLED = "CANCELLED"
+
+    ranks = in_declared_order("status", Step)
+    assert [case.result.value for case in ranks.cases] == [0, 1, 2]
+    assert [case.condition.children[0] for case in ranks.cases] == [
+        ("status", "WAITING"),
+        ("status", "APPROVED"),
+        ("status", "CANCELLED"),
+    ]
+    assert ranks.default.value == 3  # an unknown code sorts last
