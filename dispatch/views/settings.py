@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.collation import Pinyin
-from core.lists import ListPage
+from core.lists import ListPage, in_declared_order
 from leads.services.config import size_thresholds_on
 from staff.models import DesignerTier
 
@@ -31,7 +31,7 @@ RECENT_RULES = 10
 # breaks ties.
 CHAMPION_SORTS = {
     "period": ("period_start", "id"),
-    "title": ("kind", "period_start", "id"),
+    "title": (in_declared_order("kind", Champion.Kind), "period_start", "id"),  # quarter, year
     "designer": (Pinyin("designer__name"), "designer__employee_no", "id"),
     "signed": ("signed_count", "id"),
 }

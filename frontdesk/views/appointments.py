@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.collation import Pinyin
-from core.lists import ListPage
+from core.lists import ListPage, in_declared_order
 
 from ..access import require
 from ..forms.appointments import (
@@ -21,7 +21,7 @@ from ..forms.appointments import (
     OutcomeNoteForm,
     RescheduleForm,
 )
-from ..models import Appointment
+from ..models import Appointment, AppointmentStatus
 from ..queries import appointments as queries
 from ..rules.appointments import week_of
 from ..services import appointments as services
@@ -37,7 +37,7 @@ DAY_SORTS = {
     "customer": (Pinyin("customer_name"), "id"),
     "house": ("sample_house__order", Pinyin("sample_house__name"), "starts_at", "id"),
     "invited": (Pinyin("invited_by__name"), "invited_by__employee_no", "starts_at", "id"),
-    "status": ("status", "starts_at", "id"),
+    "status": (in_declared_order("status", AppointmentStatus), "starts_at", "id"),
 }
 
 

@@ -107,7 +107,7 @@ def test_champions_sort_by_period_title_designer_and_signed(login, gm, champions
     client = login(gm)
     assert titles(client.get(CHAMPIONS)) == [q2, q1, year]  # newest period first
     assert titles(client.get(CHAMPIONS, {"sort": "period"})) == [year, q1, q2]
-    assert titles(client.get(CHAMPIONS, {"sort": "title"})) == [year, q1, q2]  # annual first
+    assert titles(client.get(CHAMPIONS, {"sort": "title"})) == [q1, q2, year]  # quarterly first
     assert titles(client.get(CHAMPIONS, {"sort": "-designer"})) == [year, q1, q2]  # 鹰 魏 陈
     assert titles(client.get(CHAMPIONS, {"sort": "signed"})) == [q2, q1, year]
     assert titles(client.get(CHAMPIONS, {"sort": "-signed"})) == [year, q1, q2]

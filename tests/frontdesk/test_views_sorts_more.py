@@ -10,7 +10,13 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from frontdesk.models import AgentDailyMetric, GoodCase, HandoverNote
+from frontdesk.models import (
+    AgentDailyMetric,
+    Appointment,
+    AppointmentStatus,
+    GoodCase,
+    HandoverNote,
+)
 from staff.models import Role
 from tests.factories import StaffFactory
 from tests.frontdesk.factories import (
@@ -256,6 +262,10 @@ def test_day_visits_sort_by_time_customer_and_house(login, front_desk, visits):
     assert customers(client.get(APPOINTMENTS, {"sort": "-time"})) == ["陈", "鹰", "魏"]
     assert customers(client.get(APPOINTMENTS, {"sort": "customer"})) == ["陈", "魏", "鹰"]
     assert customers(client.get(APPOINTMENTS, {"sort": "house"})) == ["陈", "鹰", "魏"]
+    # Status in the visit's own order (booked, came, did not come), not by the codes' spelling.
+    Appointment.objects.filter(customer_name="魏").update(status=AppointmentStatus.NO_SHOW)
+    Appointment.objects.filter(customer_name="陈").update(status=AppointmentStatus.CAME)
+    assert customers(client.get(APPOINTMENTS, {"sort": "status"})) == ["鹰", "陈", "魏"]
 
 
 def test_day_visits_ignore_an_unknown_sort_and_keep_the_day(login, front_desk, visits):
