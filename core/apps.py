@@ -7,3 +7,6 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = _("Shared core")
+
+    def ready(self) -> None:
+        from . import collation  # noqa: F401 - registers the pinyin collation's database check

@@ -7,6 +7,8 @@ point order. Used in the lists' sorts (core.lists) and in the indexes that answe
 """
 
 from django.conf import settings
+from django.core import checks
+from django.db import connections
 from django.db.models import Func
 
 
@@ -24,3 +26,28 @@ class Pinyin(Func):
             return compiler.compile(self.get_source_expressions()[0])
         extra_context["collation"] = connection.ops.quote_name(collation)
         return super().as_sql(compiler, connection, **extra_context)
+
+
+@checks.register(checks.Tags.database)
+def pinyin_collation_exists(app_configs=None, databases=None, **kwargs) -> list:
+    """`manage.py check --database default`: the pinyin collation is there on PostgreSQL (a
+    server built without ICU has none; every name sort and two indexes would fail)."""
+    collation = settings.PINYIN_COLLATION
+    errors = []
+    for alias in databases or ():
+        connection = connections[alias]
+        if connection.vendor != "postgresql" or not collation:
+            continue
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1 FROM pg_collation WHERE collname = %s", [collation])
+            found = cursor.fetchone()
+        if not found:
+            errors.append(
+                checks.Error(
+                    f'PostgreSQL has no collation "{collation}" to sort Chinese text by pinyin.',
+                    hint="Use a PostgreSQL built with ICU, or set DB_PINYIN_COLLATION= (empty) "
+                    "to sort by code point.",
+                    id="core.E001",
+                )
+            )
+    return errors

@@ -5,10 +5,11 @@ PostgreSQL the ICU collation gives that order; SQLite keeps code point order. Th
 shows the difference runs where production runs (PostgreSQL, the whole suite in CI)."""
 
 import pytest
+from django.core import checks
 from django.db import connection
 from django.urls import reverse
 
-from core.collation import Pinyin
+from core.collation import Pinyin, pinyin_collation_exists
 from core.lists import ordering
 from staff.models import Staff
 from tests.factories import StaffFactory
@@ -58,3 +59,21 @@ def test_the_staff_directory_sorts_names_by_pinyin(login, hr):
         StaffFactory(employee_no=number, name=name)
     response = login(hr).get(reverse("staff:list"), {"q": "P", "sort": "name"})
     assert [person.name for person in response.context["page"]] == ["艾", "白", "陈"]
+
+
+@pytest.mark.django_db
+def test_the_database_check_finds_the_pinyin_collation(settings):
+    assert pinyin_collation_exists(databases=["default"]) == []
+    settings.PINYIN_COLLATION = "no-such-collation"
+    found = pinyin_collation_exists(databases=["default"])
+    if connection.vendor == "postgresql":
+        assert [error.id for error in found] == ["core.E001"]
+        assert "DB_PINYIN_COLLATION" in found[0].hint
+    else:
+        assert found == []  # SQLite sorts by code point whatever the setting
+
+
+def test_the_check_is_registered_for_check_database():
+    registered = checks.registry.registry.get_checks(include_deployment_checks=True)
+    assert pinyin_collation_exists in registered
+    assert checks.Tags.database in pinyin_collation_exists.tags
