@@ -9,13 +9,36 @@
 
 from django import template
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from core.lists import ListPage, query_string
+from core.lists import ListPage, SortLink, query_string
 
 register = template.Library()
 
 ARROWS = {"ascending": "▲", "descending": "▼"}
+CURRENT = mark_safe(' aria-current="true"')  # noqa: S308 - a constant
+
+
+def _link(link: SortLink, key: str, label: str, *, plain: str, active: str, current=False) -> str:
+    """The sort link itself, for a header or a row above cards: when its column is the sorted
+    one, the `active` classes, ▲ or ▼, a hint for screen readers and, with `current`,
+    aria-current (a card list has no <th> to carry aria-sort)."""
+    if not link.state:
+        html = '<a class="{}" href="{}" data-sort="{}">{}</a>'
+        return format_html(html, plain, link.url, key, label)
+    hint = _("sorted ascending") if link.state == "ascending" else _("sorted descending")
+    return format_html(
+        '<a class="{}" href="{}" data-sort="{}"{}>{} <span class="sort-arrow" aria-hidden="true">'
+        '{}</span><span class="visually-hidden">{}</span></a>',
+        active,
+        link.url,
+        key,
+        CURRENT if current else "",
+        label,
+        ARROWS[link.state],
+        hint,
+    )
 
 
 @register.simple_tag
@@ -25,52 +48,23 @@ def sort_th(listing: ListPage | None, key: str, label: str, css: str = "") -> st
     if listing is None or not isinstance(listing, ListPage):
         return format_html('<th scope="col" class="{}">{}</th>', css, label)
     link = listing.sort_link(key)
+    anchor = _link(link, key, label, plain="sort-link", active="sort-link active")
     if not link.state:
-        return format_html(
-            '<th scope="col" class="{}"><a class="sort-link" href="{}" data-sort="{}">{}</a></th>',
-            css,
-            link.url,
-            key,
-            label,
-        )
-    hint = _("sorted ascending") if link.state == "ascending" else _("sorted descending")
-    return format_html(
-        '<th scope="col" class="{}" aria-sort="{}"><a class="sort-link active" href="{}" '
-        'data-sort="{}">{} <span class="sort-arrow" aria-hidden="true">{}</span>'
-        '<span class="visually-hidden">{}</span></a></th>',
-        css,
-        link.state,
-        link.url,
-        key,
-        label,
-        ARROWS[link.state],
-        hint,
-    )
+        return format_html('<th scope="col" class="{}">{}</th>', css, anchor)
+    return format_html('<th scope="col" class="{}" aria-sort="{}">{}</th>', css, link.state, anchor)
 
 
 @register.simple_tag
 def sort_link(listing: ListPage, key: str, label: str) -> str:
     """The header's link without the <th>, for a list shown as cards: a row of these above the
     cards sorts them. The sorted one is marked with aria-current (aria-sort belongs to a <th>)."""
-    link = listing.sort_link(key)
-    if not link.state:
-        return format_html(
-            '<a class="sort-link link-secondary text-decoration-none" href="{}" data-sort="{}">'
-            "{}</a>",
-            link.url,
-            key,
-            label,
-        )
-    hint = _("sorted ascending") if link.state == "ascending" else _("sorted descending")
-    return format_html(
-        '<a class="sort-link active fw-semibold text-decoration-none" href="{}" data-sort="{}" '
-        'aria-current="true">{} <span class="sort-arrow" aria-hidden="true">{}</span>'
-        '<span class="visually-hidden">{}</span></a>',
-        link.url,
+    return _link(
+        listing.sort_link(key),
         key,
         label,
-        ARROWS[link.state],
-        hint,
+        plain="sort-link link-secondary text-decoration-none",
+        active="sort-link active fw-semibold text-decoration-none",
+        current=True,
     )
 
 
