@@ -80,8 +80,6 @@ def _value(row, name: str):
     """`row`'s `name` ("designer__name" reads row.designer.name; a dict is read by key)."""
     if isinstance(row, Mapping):
         return row.get(name)
-    if name == "pk":
-        return row.pk
     return attrgetter(name.replace("__", "."))(row)
 
 
